@@ -1,0 +1,35 @@
+import { countBySeverity } from '../../core/diagnostic.js';
+import type { Report } from './report.js';
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** eslint-style: problems grouped under their file, then one summary line. */
+export function formatText({ diagnostics, files }: Report, color: boolean): string {
+  const paint = (code: number, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
+  const out: string[] = [];
+  let current: string | undefined;
+  for (const d of diagnostics) {
+    if (d.file !== current) {
+      if (current !== undefined) out.push('');
+      out.push(paint(4, d.file));
+      current = d.file;
+    }
+    const where = `${d.line}:${d.column}`.padEnd(8);
+    const severity = d.severity === 'error' ? paint(31, 'error  ') : paint(33, 'warning');
+    out.push(`  ${where}${severity}  ${oneLine(d.message)}  ${paint(2, d.rule)}`);
+  }
+  const { errors, warnings } = countBySeverity(diagnostics);
+  if (out.length > 0) out.push('');
+  const summary =
+    diagnostics.length === 0
+      ? `✔ ${plural(files, 'file')} checked, no problems`
+      : `✖ ${plural(diagnostics.length, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${plural(files, 'file')} checked`;
+  out.push(errors > 0 ? paint(31, summary) : warnings > 0 ? paint(33, summary) : paint(32, summary));
+  return `${out.join('\n')}\n`;
+}
+
+/** Messages quote file content; keep each diagnostic on one line and free of terminal escapes. */
+export function oneLine(message: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
+  return message.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
+}

@@ -1,0 +1,10 @@
+import { main } from './main.js';
+
+// The only place the CLI touches the process: arguments in, text out, exit status.
+const io = {
+  cwd: process.cwd(),
+  stdout: (text: string) => process.stdout.write(text),
+  stderr: (text: string) => process.stderr.write(text),
+  color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+};
+process.exitCode = await main(process.argv.slice(2), io);

@@ -1,0 +1,28 @@
+/** How bad a finding is. `off` only exists in policy; a reported diagnostic is never `off`. */
+export type Severity = 'error' | 'warning';
+export type SeveritySetting = Severity | 'off';
+
+/** A place in a file, 1-based like every editor shows it. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** A finding, always pointing at a file, line and column. */
+export interface Diagnostic extends Position {
+  rule: string;
+  severity: Severity;
+  message: string;
+  /** Path relative to the ladder directory, with forward slashes. */
+  file: string;
+}
+
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+}
+
+export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number } {
+  let errors = 0;
+  for (const d of diagnostics) if (d.severity === 'error') errors++;
+  return { errors, warnings: diagnostics.length - errors };
+}

@@ -1,0 +1,93 @@
+import type { Position } from './diagnostic.js';
+import { LineIndex } from './text-position.js';
+import { YamlDocument, type YamlProblem } from './yaml-document.js';
+
+/** One `## Heading` section of a Markdown body. */
+export interface Section {
+  name: string;
+  /** Position of the heading's text (after `## `). */
+  at: Position;
+  /** The section's Markdown, without its heading; trimmed. */
+  body: string;
+}
+
+export type FrontMatterProblem = { kind: 'missing'; at: Position } | { kind: 'unclosed'; at: Position } | { kind: 'yaml'; problem: YamlProblem };
+
+/** A Markdown file with YAML front matter, split into its `## ` sections. */
+export interface MarkdownDocument {
+  frontMatter: YamlDocument | undefined;
+  problem: FrontMatterProblem | undefined;
+  /** Text between the front matter and the first `## ` section. */
+  intro: string;
+  sections: Section[];
+  lines: LineIndex;
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const ATX = /^ {0,3}(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$/;
+
+/**
+ * Splits front matter (`---` … `---`) from the body and cuts the body into level-2 sections.
+ * A plain line scanner, not a Markdown parser: the check path must stay fast, and ATX headings
+ * outside fenced code are all a ladder file's structure needs.
+ */
+export function parseMarkdown(text: string): MarkdownDocument {
+  const lines = new LineIndex(text);
+  const open = /^---[ \t]*\r?\n/.exec(text);
+  if (!open) {
+    return { frontMatter: undefined, problem: { kind: 'missing', at: { line: 1, column: 1 } }, ...splitSections(text, 0, lines), lines };
+  }
+  const start = open[0].length;
+  const close = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
+  close.lastIndex = 0;
+  const rest = text.slice(start);
+  const match = close.exec(rest);
+  if (!match) {
+    return { frontMatter: undefined, problem: { kind: 'unclosed', at: { line: 1, column: 1 } }, intro: '', sections: [], lines };
+  }
+  const end = start + match.index;
+  const parsed = YamlDocument.parse(text, start, end, lines);
+  const body = splitSections(text, end + match[0].length, lines);
+  if (parsed instanceof YamlDocument) return { frontMatter: parsed, problem: undefined, ...body, lines };
+  return { frontMatter: undefined, problem: { kind: 'yaml', problem: parsed }, ...body, lines };
+}
+
+function splitSections(text: string, from: number, lines: LineIndex): { intro: string; sections: Section[] } {
+  const sections: Section[] = [];
+  let intro = '';
+  let current: { name: string; at: Position; start: number } | undefined;
+  let fence: string | undefined;
+  let offset = from;
+  const finish = (end: number) => {
+    const chunk = text.slice(current ? current.start : from, end).trim();
+    if (current) sections.push({ name: current.name, at: current.at, body: chunk });
+    else intro = chunk;
+  };
+  while (offset < text.length) {
+    const nl = text.indexOf('\n', offset);
+    const lineEnd = nl === -1 ? text.length : nl;
+    const line = text.slice(offset, lineEnd).replace(/\r$/, '');
+    const fenceMatch = FENCE.exec(line);
+    if (fence) {
+      if (fenceMatch && fenceMatch[1]?.[0] === fence[0] && (fenceMatch[1]?.length ?? 0) >= fence.length) fence = undefined;
+    } else if (fenceMatch) {
+      fence = fenceMatch[1];
+    } else {
+      const heading = ATX.exec(line);
+      if (heading && (heading[1]?.length ?? 0) <= 2) {
+        finish(offset);
+        if (heading[1]?.length === 2) {
+          const name = (heading[2] ?? '').trim();
+          const column = line.indexOf(name, heading[1]?.length ?? 0) + 1;
+          current = { name, at: { line: lines.position(offset).line, column: Math.max(column, 1) }, start: lineEnd + 1 };
+        } else {
+          current = undefined;
+          from = lineEnd + 1;
+        }
+      }
+    }
+    offset = lineEnd + 1;
+  }
+  finish(text.length);
+  return { intro, sections };
+}

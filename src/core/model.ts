@@ -1,0 +1,141 @@
+import type { Position } from './diagnostic.js';
+import type { Section } from './markdown-document.js';
+import type { YamlDocument } from './yaml-document.js';
+
+/** Where an entity was declared: a file and a JSON pointer into its YAML. */
+export interface Origin {
+  file: string;
+  doc: YamlDocument;
+  pointer: string;
+}
+
+export interface Pay {
+  currency: string;
+  min: number;
+  max: number;
+}
+
+export interface Band {
+  id: string;
+  name: string;
+  description: string | undefined;
+  /** Position on the seniority scale, 0 = lowest. */
+  rank: number;
+  pay: Pay | undefined;
+  origin: Origin;
+}
+
+export type TrackKind = 'ic' | 'em';
+
+export interface Track {
+  id: string;
+  name: string;
+  kind: TrackKind;
+  description: string | undefined;
+  origin: Origin;
+}
+
+export interface Competency {
+  id: string;
+  name: string;
+  description: string | undefined;
+  tracks: string[];
+  origin: Origin;
+}
+
+export interface Level {
+  id: string;
+  track: string;
+  title: string;
+  band: string;
+  summary: string;
+  pay: Pay | undefined;
+  intro: string;
+  sections: Section[];
+  /** The track folder the file lives in (levels/<folder>/<id>.md). */
+  folder: string;
+  origin: Origin;
+}
+
+export interface Policy {
+  publishPay: boolean;
+  rules: Record<string, 'error' | 'warning' | 'off'>;
+}
+
+export interface Governance {
+  committee: string[];
+  quorum: number;
+  ladderApprovers: { ic: string[]; em: string[] };
+}
+
+/**
+ * The ladder as rules see it: everything that could be read, even when parts are broken.
+ * Entities that failed their schema badly enough to lack an id are left out; the schema
+ * diagnostics already say why.
+ */
+export interface Ladder {
+  organization: string;
+  version: string;
+  bands: Band[];
+  tracks: Track[];
+  competencies: Competency[];
+  levels: Level[];
+  policy: Policy;
+  governance: Governance;
+  /** ladder.yml, when it could be parsed. */
+  config: Origin | undefined;
+  /** Whether competencies.yml could be parsed; rules that judge sections skip when it could not. */
+  competenciesLoaded: boolean;
+}
+
+export interface Located {
+  file: string;
+  at: Position;
+}
+
+/** Lookups every rule needs; built once per check. */
+export class LadderIndex {
+  readonly bandById = new Map<string, Band>();
+  readonly trackById = new Map<string, Track>();
+  readonly competencyById = new Map<string, Competency>();
+  readonly levelById = new Map<string, Level>();
+
+  constructor(readonly ladder: Ladder) {
+    // First declaration wins; unique-id reports the rest.
+    for (const b of ladder.bands) if (!this.bandById.has(b.id)) this.bandById.set(b.id, b);
+    for (const t of ladder.tracks) if (!this.trackById.has(t.id)) this.trackById.set(t.id, t);
+    for (const c of ladder.competencies) if (!this.competencyById.has(c.id)) this.competencyById.set(c.id, c);
+    for (const l of ladder.levels) if (!this.levelById.has(l.id)) this.levelById.set(l.id, l);
+  }
+
+  /** Competencies that apply to a track, in declaration order. */
+  competenciesOf(trackId: string): Competency[] {
+    return [...this.competencyById.values()].filter((c) => c.tracks.includes(trackId));
+  }
+
+  /** Levels of a track whose band resolves, lowest band first. */
+  levelsOf(trackId: string): Level[] {
+    return this.ladder.levels.filter((l) => l.track === trackId && this.bandById.has(l.band)).sort((a, b) => this.rankOf(a) - this.rankOf(b));
+  }
+
+  rankOf(level: Level): number {
+    return this.bandById.get(level.band)?.rank ?? -1;
+  }
+
+  tracksOfKind(kind: TrackKind): Track[] {
+    return [...this.trackById.values()].filter((t) => t.kind === kind);
+  }
+
+  levelsOfKind(kind: TrackKind): Level[] {
+    return this.tracksOfKind(kind).flatMap((t) => this.levelsOf(t.id));
+  }
+}
+
+export function at(origin: Origin, key?: string): Located {
+  const pointer = key === undefined ? origin.pointer : `${origin.pointer}/${key}`;
+  return { file: origin.file, at: origin.doc.position(pointer) };
+}
+
+export function atKey(origin: Origin, key: string): Located {
+  return { file: origin.file, at: origin.doc.keyPosition(`${origin.pointer}/${key}`) };
+}

@@ -1,0 +1,131 @@
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { competencies, ladder, level, packet } from '../generated/validators.js';
+import type { Position } from './diagnostic.js';
+import { didYouMean, listOf } from './suggest.js';
+import type { YamlDocument } from './yaml-document.js';
+
+const validators = { ladder, competencies, level, packet } as const;
+
+export type SchemaName = keyof typeof validators;
+
+export interface SchemaProblem extends Position {
+  message: string;
+}
+
+interface SchemaNode {
+  description?: string;
+  examples?: unknown[];
+  properties?: Record<string, SchemaNode>;
+  type?: string;
+  enum?: unknown[];
+}
+
+/** Validates a document's value against one of the JSON Schemas in schemas/ and explains each fault. */
+export function checkSchema(name: SchemaName, doc: YamlDocument, label: string = name): SchemaProblem[] {
+  const validate: ValidateFunction = validators[name];
+  if (validate(doc.value)) return [];
+  const errors = validate.errors ?? [];
+  if (errors.some((e) => e.instancePath === '' && e.keyword === 'type')) {
+    // A file that is not a mapping at all: one clear message beats a cascade.
+    return [{ ...doc.position(''), message: `${label} must be a mapping of keys to values (${describe(doc.value)} found); see docs/format.md for its keys.` }];
+  }
+  return errors.filter((e) => !('propertyName' in e && e.keyword !== 'propertyNames')).map((e) => explain(e, doc));
+}
+
+function explain(error: ErrorObject, doc: YamlDocument): SchemaProblem {
+  const at = error.instancePath;
+  const path = displayPath(at);
+  const parent = (error.parentSchema ?? {}) as SchemaNode;
+  const data = error.data;
+  switch (error.keyword) {
+    case 'required': {
+      const key = String(error.params.missingProperty);
+      const child = parent.properties?.[key];
+      const where = at === '' ? '' : ` in ${path}`;
+      return {
+        ...(at === '' ? { line: 1, column: 1 } : doc.keyPosition(at)),
+        message: `Missing required key "${key}"${where}.${sentence(child?.description)}${exampleOf(key, child)}`,
+      };
+    }
+    case 'additionalProperties': {
+      const key = String(error.params.additionalProperty);
+      const allowed = Object.keys(parent.properties ?? {});
+      return {
+        ...doc.keyPosition(`${at}/${escapeKey(key)}`),
+        message: `Unknown key "${key}"${at === '' ? '' : ` in ${path}`}.${didYouMean(key, allowed)} Allowed keys: ${listOf(allowed, 12)}.`,
+      };
+    }
+    case 'propertyNames': {
+      const key = String(error.params.propertyName);
+      const allowed = ((error.schema as SchemaNode | undefined)?.enum ?? []).map(String);
+      return {
+        ...doc.keyPosition(`${at}/${escapeKey(key)}`),
+        message: `"${key}" is not a known name in ${path}.${didYouMean(key, allowed)}${allowed.length ? ` Known names are listed in docs/rules.md.` : ''}`,
+      };
+    }
+    case 'type':
+      return { ...doc.position(at), message: `${path} must be ${article(String(error.params.type))}, not ${describe(data)}.${exampleOf(lastKey(at), parent)}` };
+    case 'enum': {
+      const allowed = (error.params.allowedValues as unknown[]).map(String);
+      return { ...doc.position(at), message: `${path} must be one of ${listOf(allowed)}, not ${describe(data)}.${didYouMean(String(data), allowed)}` };
+    }
+    case 'pattern':
+      return {
+        ...doc.position(at),
+        message: `${path} has an invalid format (${describe(data)}).${sentence(parent.description)}${exampleOf(lastKey(at), parent)}`,
+      };
+    case 'minLength':
+    case 'minItems':
+      return { ...doc.position(at), message: `${path} must not be empty.${sentence(parent.description)}${exampleOf(lastKey(at), parent)}` };
+    case 'maxLength':
+      return { ...doc.position(at), message: `${path} is longer than ${String(error.params.limit)} characters; shorten it.` };
+    case 'uniqueItems':
+      return {
+        ...doc.position(`${at}/${String(error.params.i)}`),
+        message: `${path} lists the same value twice (items ${String(error.params.j)} and ${String(error.params.i)}); remove one.`,
+      };
+    case 'minimum':
+      return { ...doc.position(at), message: `${path} must be at least ${String(error.params.limit)}, not ${describe(data)}.` };
+    default:
+      return { ...doc.position(at), message: `${path} ${error.message ?? 'is invalid'}.` };
+  }
+}
+
+function displayPath(pointer: string): string {
+  if (pointer === '') return 'The file';
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((acc, s) => (/^\d+$/.test(s) ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s), '');
+}
+
+function escapeKey(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function lastKey(pointer: string): string {
+  return pointer.slice(pointer.lastIndexOf('/') + 1);
+}
+
+function sentence(text: string | undefined): string {
+  return text ? ` ${text}` : '';
+}
+
+function exampleOf(key: string, schema: SchemaNode | undefined): string {
+  const example = schema?.examples?.[0];
+  if (example === undefined || /^\d+$/.test(key)) return '';
+  return ` For example: \`${key}: ${typeof example === 'string' ? example : JSON.stringify(example)}\`.`;
+}
+
+function article(type: string): string {
+  return type === 'object' ? 'a mapping' : type === 'array' ? 'a list' : /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+export function describe(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing (an empty value)';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `"${value.length > 60 ? `${value.slice(0, 57)}...` : value}"`;
+  return `${typeof value} ${String(value)}`;
+}

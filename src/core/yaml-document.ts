@@ -1,0 +1,249 @@
+import {
+  constructFromEvents,
+  EVENT_ALIAS,
+  EVENT_DOCUMENT,
+  EVENT_MAPPING,
+  EVENT_POP,
+  EVENT_SCALAR,
+  EVENT_SEQUENCE,
+  type Event,
+  getScalarValue,
+  parseEvents,
+  YAMLException,
+} from 'js-yaml';
+import type { Position } from './diagnostic.js';
+import { LineIndex } from './text-position.js';
+
+/** Collections nested deeper than this are refused: no ladder needs it, and it guards every walker. */
+export const MAX_DEPTH = 64;
+/** Nodes a document may expand to once aliases are followed ("billion laughs" guard). */
+export const MAX_EXPANDED_NODES = 200_000;
+
+/** A YAML problem found while parsing, with its position in the whole file. */
+export interface YamlProblem extends Position {
+  message: string;
+}
+
+/**
+ * A parsed YAML document that remembers where every node came from, so that a rule can point
+ * at `/levels/3/band` and get the line and column of that value (or of its key).
+ */
+export class YamlDocument {
+  private constructor(
+    readonly value: unknown,
+    private readonly lines: LineIndex,
+    private readonly valueAt: Map<string, number>,
+    private readonly keyAt: Map<string, number>,
+  ) {}
+
+  /**
+   * Parses `text[start:end]` as one YAML document. Offsets (and so positions) are relative to
+   * the whole `text`, which lets front matter report lines of the Markdown file it lives in.
+   */
+  static parse(text: string, start = 0, end = text.length, lines = new LineIndex(text)): YamlDocument | YamlProblem {
+    // js-yaml's offsets are relative to what it was given; pad with newlines instead of slicing so
+    // its offsets (and its error marks) stay those of the whole file.
+    const source = start === 0 && end === text.length ? text : padTo(text, start, end);
+    let events: Event[];
+    try {
+      events = parseEvents(source, { maxDepth: MAX_DEPTH });
+    } catch (error) {
+      return problemFrom(error, lines);
+    }
+    const walk = walkEvents(source, events);
+    if ('message' in walk) return { ...lines.position(walk.offset), message: walk.message };
+    let documents: unknown[];
+    try {
+      documents = constructFromEvents(events, { source, maxAliases: -1 });
+    } catch (error) {
+      return problemFrom(error, lines);
+    }
+    if (documents.length > 1) {
+      return {
+        ...lines.position(walk.secondDocument ?? start),
+        message: 'Only one YAML document is allowed here; remove the extra "---" separator and what follows it.',
+      };
+    }
+    return new YamlDocument(documents[0] ?? null, lines, walk.valueAt, walk.keyAt);
+  }
+
+  /** Position of the value at a JSON pointer, or of its nearest ancestor that exists. */
+  position(pointer: string): Position {
+    return this.lines.position(this.offset(this.valueAt, pointer));
+  }
+
+  /** Position of the key of a mapping entry (falls back to its value, then to ancestors). */
+  keyPosition(pointer: string): Position {
+    const key = this.keyAt.get(pointer);
+    return key === undefined ? this.position(pointer) : this.lines.position(key);
+  }
+
+  private offset(map: Map<string, number>, pointer: string): number {
+    for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {
+      const at = map.get(p);
+      if (at !== undefined) return at;
+      if (p === '') return 0;
+    }
+  }
+}
+
+export function escapePointer(segment: string | number): string {
+  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function padTo(text: string, start: number, end: number): string {
+  // Keep newlines (so line numbers hold) and blank everything else before `start`.
+  return text.slice(0, start).replace(/[^\n]/g, ' ') + text.slice(start, end);
+}
+
+function problemFrom(error: unknown, lines: LineIndex): YamlProblem {
+  if (error instanceof YAMLException) {
+    const mark = error.mark;
+    const position = mark ? { line: mark.line + 1, column: mark.column + 1 } : { line: 1, column: 1 };
+    return { ...position, message: `${capitalize(error.reason || 'invalid YAML')}.${hintFor(error.reason)}` };
+  }
+  // js-yaml documents that any exception may escape on hostile input; never let it crash us.
+  return { ...lines.position(0), message: `The YAML parser failed: ${error instanceof Error ? error.message : String(error)}.` };
+}
+
+function hintFor(reason: string): string {
+  if (/tab/i.test(reason)) return ' Indent with spaces; YAML does not allow tabs for indentation.';
+  if (/duplicat/i.test(reason)) return ' Remove or rename one of the two keys.';
+  if (/depth|nest/i.test(reason)) return ` Ladder files never need more than ${MAX_DEPTH} levels of nesting.`;
+  if (/unidentified alias|unknown alias/i.test(reason)) return ' Define the anchor (&name) before using it, or write the value out.';
+  return '';
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+interface Frame {
+  kind: 'document' | 'mapping' | 'sequence';
+  pointer: string | null; // null inside a complex (non-scalar) mapping key: not addressable
+  index: number;
+  expectingKey: boolean;
+  key: string;
+  anchor: string | undefined;
+  size: number;
+}
+
+interface Walked {
+  valueAt: Map<string, number>;
+  keyAt: Map<string, number>;
+  secondDocument: number | undefined;
+}
+
+/**
+ * One pass over the flat event list: records where each node starts, and counts how many nodes
+ * the document expands to when aliases are followed, so that alias bombs are refused before
+ * anything walks the constructed value.
+ */
+function walkEvents(source: string, events: Event[]): Walked | { message: string; offset: number } {
+  const valueAt = new Map<string, number>();
+  const keyAt = new Map<string, number>();
+  const anchorSize = new Map<string, number>();
+  const stack: Frame[] = [];
+  let documents = 0;
+  let secondDocument: number | undefined;
+  let lastOffset = 0;
+
+  const childPointer = (parent: Frame): string | null => {
+    if (parent.pointer === null) return null;
+    if (parent.kind === 'document') return '';
+    if (parent.kind === 'sequence') return `${parent.pointer}/${parent.index}`;
+    return `${parent.pointer}/${escapePointer(parent.key)}`;
+  };
+  // Called when a node (scalar, alias or closed collection) completes inside `parent`.
+  const completed = (parent: Frame | undefined, size: number, asKey: string | null): string | null => {
+    if (!parent) return null;
+    parent.size += size;
+    if (parent.kind === 'mapping') {
+      if (parent.expectingKey) {
+        parent.key = asKey ?? '[complex key]';
+        parent.expectingKey = false;
+      } else parent.expectingKey = true;
+    } else if (parent.kind === 'sequence') parent.index++;
+    if (parent.size > MAX_EXPANDED_NODES) return 'overflow';
+    return null;
+  };
+  const anchorName = (e: { anchorStart: number; anchorEnd: number }): string | undefined =>
+    e.anchorStart < 0 ? undefined : source.slice(e.anchorStart, e.anchorEnd);
+
+  for (const event of events) {
+    const parent = stack[stack.length - 1];
+    switch (event.type) {
+      case EVENT_DOCUMENT: {
+        documents++;
+        if (documents === 2) secondDocument = lastOffset;
+        stack.push({ kind: 'document', pointer: '', index: 0, expectingKey: false, key: '', anchor: undefined, size: 0 });
+        break;
+      }
+      case EVENT_MAPPING:
+      case EVENT_SEQUENCE: {
+        const isKey = parent?.kind === 'mapping' && parent.expectingKey;
+        const pointer = parent && !isKey ? childPointer(parent) : null;
+        const at = event.anchorStart >= 0 ? Math.min(event.anchorStart - 1, event.start) : event.start;
+        lastOffset = event.start;
+        if (pointer !== null && !valueAt.has(pointer)) valueAt.set(pointer, at);
+        stack.push({
+          kind: event.type === EVENT_MAPPING ? 'mapping' : 'sequence',
+          pointer,
+          index: 0,
+          expectingKey: true,
+          key: '',
+          anchor: anchorName(event),
+          size: 1,
+        });
+        break;
+      }
+      case EVENT_SCALAR: {
+        if (!parent) break;
+        // Quoted scalars report the offset after the opening quote; point at the quote instead.
+        const quoted = event.style === 2 || event.style === 3;
+        const at = event.anchorStart >= 0 ? event.anchorStart - 1 : Math.max(0, event.valueStart - (quoted ? 1 : 0));
+        lastOffset = at;
+        const isKey = parent.kind === 'mapping' && parent.expectingKey;
+        const anchor = anchorName(event);
+        if (anchor !== undefined) anchorSize.set(anchor, 1);
+        if (isKey) {
+          const key = getScalarValue(source, event);
+          if (parent.pointer !== null) keyAt.set(`${parent.pointer}/${escapePointer(key)}`, at);
+          if (completed(parent, 1, key)) return { message: bombMessage(), offset: at };
+        } else {
+          const pointer = childPointer(parent);
+          if (pointer !== null) valueAt.set(pointer, at);
+          if (completed(parent, 1, null)) return { message: bombMessage(), offset: at };
+        }
+        break;
+      }
+      case EVENT_ALIAS: {
+        if (!parent) break;
+        const at = Math.max(0, event.anchorStart - 1);
+        lastOffset = at;
+        const size = anchorSize.get(source.slice(event.anchorStart, event.anchorEnd)) ?? 1;
+        const isKey = parent.kind === 'mapping' && parent.expectingKey;
+        if (!isKey) {
+          const pointer = childPointer(parent);
+          if (pointer !== null) valueAt.set(pointer, at);
+        }
+        if (completed(parent, size, isKey ? '[alias key]' : null)) return { message: bombMessage(), offset: at };
+        break;
+      }
+      case EVENT_POP: {
+        const frame = stack.pop();
+        if (!frame || frame.kind === 'document') break;
+        if (frame.anchor !== undefined) anchorSize.set(frame.anchor, frame.size);
+        const owner = stack[stack.length - 1];
+        const isKey = owner?.kind === 'mapping' && owner.expectingKey;
+        if (completed(owner, frame.size, isKey ? '[complex key]' : null)) return { message: bombMessage(), offset: lastOffset };
+        break;
+      }
+    }
+  }
+  return { valueAt, keyAt, secondDocument };
+}
+
+function bombMessage(): string {
+  return `The document expands to more than ${MAX_EXPANDED_NODES.toLocaleString('en-US')} nodes once its aliases (*name) are followed; write the values out instead of nesting aliases.`;
+}

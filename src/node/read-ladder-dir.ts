@@ -1,0 +1,79 @@
+import { type Stats, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SourceFile } from '../core/source-file.js';
+
+/** Larger files are refused unread: a ladder file is prose a person wrote, not data. */
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+
+export class UnreadableDirectoryError extends Error {}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Lists and reads the ladder files under `dir` (YAML and Markdown), relative paths with forward
+ * slashes. A file that cannot be used becomes a SourceFile with a problem, never an exception;
+ * only an unreadable directory throws.
+ */
+export function readLadderDir(dir: string): SourceFile[] {
+  try {
+    if (!statSync(dir).isDirectory()) throw new UnreadableDirectoryError(`${dir} is not a directory`);
+  } catch (error) {
+    if (error instanceof UnreadableDirectoryError) throw error;
+    throw new UnreadableDirectoryError(`cannot read ${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  const files: SourceFile[] = [];
+  walk(dir, '', files);
+  return files.sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+
+function walk(root: string, rel: string, out: SourceFile[]): void {
+  let names: string[];
+  try {
+    names = readdirSync(join(root, rel));
+  } catch {
+    return; // an unreadable sub-directory holds nothing we can check
+  }
+  for (const name of names) {
+    if (name.startsWith('.') || name === 'node_modules') continue;
+    const path = rel ? `${rel}/${name}` : name;
+    const full = join(root, path);
+    let stat: Stats;
+    try {
+      stat = lstatSync(full);
+      // Follow links to files, never links to directories (they can loop).
+      if (stat.isSymbolicLink()) stat = statSync(full);
+      else if (stat.isDirectory()) {
+        walk(root, path, out);
+        continue;
+      }
+    } catch {
+      continue;
+    }
+    if (!stat.isFile() || !/\.(ya?ml|md)$/.test(name)) continue;
+    out.push(readOne(full, path, stat.size));
+  }
+}
+
+export function readOne(full: string, path: string, size: number): SourceFile {
+  if (size > MAX_FILE_BYTES) {
+    return {
+      path,
+      problem: `The file is ${(size / 1024 / 1024).toFixed(1)} MiB, over the ${MAX_FILE_BYTES / 1024 / 1024} MiB limit for ladder files; it was not read. Split it or remove what does not belong in it.`,
+    };
+  }
+  try {
+    return decode(path, readFileSync(full));
+  } catch (error) {
+    return { path, problem: `The file could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).` };
+  }
+}
+
+/** UTF-8 text or a problem: binary junk must not reach the parsers. */
+export function decode(path: string, bytes: Uint8Array): SourceFile {
+  if (bytes.includes(0)) return { path, problem: 'The file contains NUL bytes: it looks binary, not text. Replace it with a UTF-8 text file.' };
+  try {
+    return { path, text: decoder.decode(bytes) };
+  } catch {
+    return { path, problem: 'The file is not valid UTF-8 text. Save it as UTF-8.' };
+  }
+}

@@ -1,0 +1,34 @@
+import { bandOrder } from './band-order.js';
+import { fileLocation } from './file-location.js';
+import { fileRead } from './file-read.js';
+import { frontMatter } from './front-matter.js';
+import { levelClimb } from './level-climb.js';
+import { levelSections } from './level-sections.js';
+import { missingFile } from './missing-file.js';
+import { parityBandCoverage } from './parity-band-coverage.js';
+import { parityIcReach } from './parity-ic-reach.js';
+import { parityLateralEntry } from './parity-lateral-entry.js';
+import { parityPay } from './parity-pay.js';
+import type { Rule, RuleMeta } from './rule.js';
+import { schema } from './schema.js';
+import { uniqueId } from './unique-id.js';
+import { unknownReference } from './unknown-reference.js';
+import { yamlSyntax } from './yaml-syntax.js';
+
+/** Rules that run over the loaded model, in the order their findings are most useful. */
+export const modelRules: readonly Rule[] = [
+  uniqueId,
+  unknownReference,
+  bandOrder,
+  levelClimb,
+  levelSections,
+  parityBandCoverage,
+  parityIcReach,
+  parityLateralEntry,
+  parityPay,
+];
+
+/** Every rule, including those the loader reports; the catalogue in docs/rules.md follows this list. */
+export const allRules: readonly RuleMeta[] = [fileRead, missingFile, yamlSyntax, frontMatter, schema, fileLocation, ...modelRules];
+
+export const ruleById: ReadonlyMap<string, RuleMeta> = new Map(allRules.map((r) => [r.id, r]));

@@ -1,0 +1,32 @@
+import { at } from '../core/model.js';
+import type { Rule } from './rule.js';
+
+/** A track's levels climb the bands one at a time: no gaps, no two levels on one band. */
+export const levelClimb: Rule = {
+  id: 'level-climb',
+  severity: 'error',
+  group: 'ladder',
+  description: "A track's levels climb one band at a time: no gaps, no two levels on one band.",
+  check({ ladder, index, report }) {
+    for (const track of ladder.tracks) {
+      const levels = index.levelsOf(track.id);
+      for (let i = 1; i < levels.length; i++) {
+        const prev = levels[i - 1] as (typeof levels)[number];
+        const level = levels[i] as (typeof levels)[number];
+        const gap = index.rankOf(level) - index.rankOf(prev);
+        if (gap === 0) {
+          report(
+            at(level.origin, 'band'),
+            `Levels "${prev.id}" and "${level.id}" of track "${track.id}" both sit on band "${level.band}"; a track has one level per band. Move one to another band, or merge them.`,
+          );
+        } else if (gap > 1) {
+          const skipped = ladder.bands.filter((b) => b.rank > index.rankOf(prev) && b.rank < index.rankOf(level)).map((b) => `"${b.id}"`);
+          report(
+            at(level.origin, 'band'),
+            `Track "${track.id}" jumps from "${prev.id}" (band "${prev.band}") to "${level.id}" (band "${level.band}"), skipping band ${skipped.join(', ')}. Add a level on the skipped band, or move "${level.id}" down.`,
+          );
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,21 @@
+import { at } from '../core/model.js';
+import type { Rule } from './rule.js';
+
+/** The first management level sits on the band of an IC level: entering management is a lateral move, not a promotion. */
+export const parityLateralEntry: Rule = {
+  id: 'parity-lateral-entry',
+  severity: 'error',
+  group: 'parity',
+  description: 'The first EM level sits on the band of an IC level, so entering management is lateral.',
+  check({ index, report }) {
+    const icBands = new Set(index.levelsOfKind('ic').map((l) => l.band));
+    for (const track of index.tracksOfKind('em')) {
+      const first = index.levelsOf(track.id)[0];
+      if (!first || icBands.has(first.band)) continue;
+      report(
+        at(first.origin, 'band'),
+        `"${first.id}", the first level of track "${track.id}", sits on band "${first.band}", where there is no IC level: an engineer could only enter management by changing band, which makes it a promotion. Put "${first.id}" on the band of an IC level (for example the Senior band).`,
+      );
+    }
+  },
+};

@@ -1,0 +1,31 @@
+import type { Position, Severity } from '../core/diagnostic.js';
+import type { Ladder, LadderIndex, Located } from '../core/model.js';
+
+/** What the catalogue (docs/rules.md, SARIF, `ladder rules`) says about a rule. */
+export interface RuleMeta {
+  id: string;
+  /** Default severity; ladder.yml's policy.rules may change it or turn the rule off. */
+  severity: Severity;
+  /** Which part of the engine reports it. */
+  group: 'input' | 'ladder' | 'parity' | 'packet';
+  /** One line: what the rule guarantees. */
+  description: string;
+}
+
+/** A finding before policy gives it a severity. */
+export interface Finding extends Position {
+  rule: string;
+  message: string;
+  file: string;
+}
+
+export interface RuleContext {
+  ladder: Ladder;
+  index: LadderIndex;
+  report(where: Located, message: string): void;
+}
+
+/** A rule that runs over the whole model once it is loaded. Pure: no I/O, no environment. */
+export interface Rule extends RuleMeta {
+  check(context: RuleContext): void;
+}

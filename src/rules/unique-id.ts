@@ -1,0 +1,47 @@
+import { at, type Origin } from '../core/model.js';
+import type { Rule } from './rule.js';
+
+/** Bands, tracks, competencies and levels each have ids unique within their kind; competency names are unique too (they are section headings). */
+export const uniqueId: Rule = {
+  id: 'unique-id',
+  severity: 'error',
+  group: 'ladder',
+  description: 'Ids of bands, tracks, competencies and levels, and competency names, are unique.',
+  check({ ladder, report }) {
+    const checkUnique = (what: string, items: Array<{ origin: Origin; key: string; field: string }>) => {
+      const first = new Map<string, Origin>();
+      for (const item of items) {
+        const earlier = first.get(item.key);
+        if (!earlier) {
+          first.set(item.key, item.origin);
+          continue;
+        }
+        const where = earlier.file === item.origin.file ? `line ${earlier.doc.position(earlier.pointer).line}` : earlier.file;
+        report(
+          at(item.origin, item.field),
+          `Duplicate ${what} "${item.key}": it is already declared at ${where}. Give this one another ${item.field}, or remove it.`,
+        );
+      }
+    };
+    checkUnique(
+      'band id',
+      ladder.bands.map((b) => ({ origin: b.origin, key: b.id, field: 'id' })),
+    );
+    checkUnique(
+      'track id',
+      ladder.tracks.map((t) => ({ origin: t.origin, key: t.id, field: 'id' })),
+    );
+    checkUnique(
+      'competency id',
+      ladder.competencies.map((c) => ({ origin: c.origin, key: c.id, field: 'id' })),
+    );
+    checkUnique(
+      'competency name',
+      ladder.competencies.map((c) => ({ origin: c.origin, key: c.name.trim().toLowerCase(), field: 'name' })),
+    );
+    checkUnique(
+      'level id',
+      ladder.levels.map((l) => ({ origin: l.origin, key: l.id, field: 'id' })),
+    );
+  },
+};
