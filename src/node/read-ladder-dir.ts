@@ -1,4 +1,4 @@
-import { type Stats, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, type Stats, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SourceFile } from '../core/source-file.js';
 
@@ -14,7 +14,12 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
  * slashes. A file that cannot be used becomes a SourceFile with a problem, never an exception;
  * only an unreadable directory throws.
  */
-export function readLadderDir(dir: string): SourceFile[] {
+export interface ReadOptions {
+  /** Read packets/ too (default true). The site renderer passes false: packets are personal and never rendered. */
+  packets?: boolean;
+}
+
+export function readLadderDir(dir: string, options: ReadOptions = {}): SourceFile[] {
   try {
     if (!statSync(dir).isDirectory()) throw new UnreadableDirectoryError(`${dir} is not a directory`);
   } catch (error) {
@@ -22,11 +27,11 @@ export function readLadderDir(dir: string): SourceFile[] {
     throw new UnreadableDirectoryError(`cannot read ${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
   const files: SourceFile[] = [];
-  walk(dir, '', files);
+  walk(dir, '', files, options.packets !== false);
   return files.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
-function walk(root: string, rel: string, out: SourceFile[]): void {
+function walk(root: string, rel: string, out: SourceFile[], packets: boolean): void {
   let names: string[];
   try {
     names = readdirSync(join(root, rel));
@@ -34,7 +39,7 @@ function walk(root: string, rel: string, out: SourceFile[]): void {
     return; // an unreadable sub-directory holds nothing we can check
   }
   for (const name of names) {
-    if (name.startsWith('.') || name === 'node_modules') continue;
+    if (name.startsWith('.') || name === 'node_modules' || (!packets && rel === '' && name === 'packets')) continue;
     const path = rel ? `${rel}/${name}` : name;
     const full = join(root, path);
     let stat: Stats;
@@ -43,7 +48,7 @@ function walk(root: string, rel: string, out: SourceFile[]): void {
       // Follow links to files, never links to directories (they can loop).
       if (stat.isSymbolicLink()) stat = statSync(full);
       else if (stat.isDirectory()) {
-        walk(root, path, out);
+        walk(root, path, out, packets);
         continue;
       }
     } catch {
