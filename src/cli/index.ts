@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { main } from './main.js';
 
 // The only place the CLI touches the process: arguments in, text out, exit status.
@@ -6,5 +7,6 @@ const io = {
   stdout: (text: string) => process.stdout.write(text),
   stderr: (text: string) => process.stderr.write(text),
   color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  stdin: () => readFileSync(0, 'utf8'),
 };
 process.exitCode = await main(process.argv.slice(2), io);

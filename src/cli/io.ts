@@ -5,6 +5,8 @@ export interface CliIo {
   stderr(text: string): void;
   /** Whether stdout is a terminal that wants colour. */
   color: boolean;
+  /** Reads all of standard input (for `--changed -`). */
+  stdin?: () => string;
 }
 
 /** A mistake in how the command was called: exit status 2, with the message on stderr. */

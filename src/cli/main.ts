@@ -1,4 +1,5 @@
 import { check, checkHelp } from './commands/check.js';
+import { newCommand, newHelp } from './commands/new-packet.js';
 import { type CliIo, EXIT_OK, EXIT_USAGE, UsageError } from './io.js';
 import { VERSION } from './version.js';
 
@@ -7,7 +8,8 @@ const help = `ladder ${VERSION}: keep a career ladder and its promotion packets 
 Usage: ladder <command> [options]
 
 Commands:
-  check [DIR]       check the ladder in DIR (default ./ladder); see ladder check --help
+  check [DIR]       check the ladder and packets in DIR (default ./ladder)
+  new packet        write a new promotion packet from the ladder's expectations
 
 Options:
   -h, --help        show this help
@@ -18,6 +20,7 @@ type Command = (args: string[], io: CliIo) => number | Promise<number>;
 
 const commands: Record<string, { run: Command; help: string }> = {
   check: { run: check, help: checkHelp },
+  new: { run: (args, io) => newCommand(args, io), help: newHelp },
 };
 
 /** Runs the CLI; never throws, returns the exit status. */

@@ -7,7 +7,7 @@ import { schema } from '../rules/schema.js';
 import { yamlSyntax } from '../rules/yaml-syntax.js';
 import type { Position } from './diagnostic.js';
 import { type MarkdownDocument, parseMarkdown } from './markdown-document.js';
-import type { Band, Competency, Governance, Ladder, Level, Origin, Pay, Policy, Track } from './model.js';
+import type { Band, ChangelogEntry, Competency, Feedback, Governance, Ladder, Level, Origin, Packet, PacketKind, Pay, Policy, Track } from './model.js';
 import { checkSchema, type SchemaName } from './schema-check.js';
 import { classify, isReadable, type SourceFile } from './source-file.js';
 import { YamlDocument } from './yaml-document.js';
@@ -22,8 +22,6 @@ export interface LoadedMarkdown {
 
 export interface Loaded {
   ladder: Ladder;
-  /** Packet files, parsed but not yet interpreted (packets are checked by their own rules). */
-  packetFiles: Array<{ file: string; cycle: string; name: string; loaded: LoadedMarkdown | undefined }>;
   findings: Finding[];
 }
 
@@ -38,7 +36,7 @@ export function loadLadder(files: readonly SourceFile[]): Loaded {
   let config: YamlDocument | undefined;
   let competenciesDoc: YamlDocument | undefined;
   const levels: Level[] = [];
-  const packetFiles: Loaded['packetFiles'] = [];
+  const packets: Packet[] = [];
   const seen = new Set<string>();
 
   for (const source of files) {
@@ -87,9 +85,21 @@ export function loadLadder(files: readonly SourceFile[]): Loaded {
         }
         break;
       }
-      case 'packet':
-        packetFiles.push({ file: source.path, cycle: kind.cycle, name: kind.name, loaded: loadMarkdown(source.path, text, 'packet', 'packet', report) });
+      case 'packet': {
+        const loaded = loadMarkdown(source.path, text, 'packet', 'packet', report);
+        const packet = loaded && buildPacket(loaded, kind.cycle);
+        if (!packet) break;
+        packets.push(packet);
+        if (packet.cycle && packet.cycle !== kind.cycle) {
+          report(
+            fileLocation.id,
+            source.path,
+            loaded.origin.doc.position('/cycle'),
+            `The packet is for cycle "${packet.cycle}" but lives in packets/${kind.cycle}/; move it to packets/${packet.cycle}/, or correct its cycle.`,
+          );
+        }
         break;
+      }
     }
   }
 
@@ -100,8 +110,8 @@ export function loadLadder(files: readonly SourceFile[]): Loaded {
     if (!seen.has(name)) report(missingFile.id, name, { line: 1, column: 1 }, `There is no ${name} in the ladder directory. ${hint}`);
   }
 
-  const ladder = buildLadder(config, competenciesDoc, levels);
-  return { ladder, packetFiles, findings };
+  const ladder = buildLadder(config, competenciesDoc, levels, packets);
+  return { ladder, findings };
 }
 
 type Report = (rule: string, file: string, at: Position, message: string) => void;
@@ -155,12 +165,43 @@ function buildLevel(loaded: LoadedMarkdown, folder: string): Level | undefined {
     pay: pay(data.pay),
     intro: markdown.intro,
     sections: markdown.sections,
+    html: markdown.html,
     folder,
     origin,
   };
 }
 
-function buildLadder(config: YamlDocument | undefined, competenciesDoc: YamlDocument | undefined, levels: Level[]): Ladder {
+const PACKET_KINDS: readonly string[] = ['promotion', 'track-switch', 'graduation'] satisfies PacketKind[];
+
+function buildPacket(loaded: LoadedMarkdown, folder: string): Packet {
+  const { data, markdown, origin } = loaded;
+  const feedback: Feedback[] = [];
+  if (Array.isArray(data.feedback)) {
+    data.feedback.forEach((item, index) => {
+      if (isMapping(item) && typeof item.handle === 'string') {
+        feedback.push({ handle: item.handle, relationship: str(item.relationship), supports: item.supports === true, index });
+      }
+    });
+  }
+  return {
+    kind: PACKET_KINDS.includes(str(data.kind)) ? (data.kind as PacketKind) : undefined,
+    candidate: str(data.candidate),
+    from: str(data.from),
+    to: str(data.to),
+    cycle: str(data.cycle),
+    manager: typeof data.manager === 'string' ? data.manager : undefined,
+    sponsors: strings(data.sponsors),
+    ladderVersion: str(data.ladderVersion),
+    feedback,
+    summary: markdown.intro,
+    sections: markdown.sections,
+    html: markdown.html,
+    folder,
+    origin,
+  };
+}
+
+function buildLadder(config: YamlDocument | undefined, competenciesDoc: YamlDocument | undefined, levels: Level[], packets: Packet[]): Ladder {
   const root = (config?.value ?? {}) as Record<string, unknown>;
   const origin = (pointer: string): Origin => ({ file: 'ladder.yml', doc: config as YamlDocument, pointer });
 
@@ -194,12 +235,22 @@ function buildLadder(config: YamlDocument | undefined, competenciesDoc: YamlDocu
     });
   }
   const policyRaw = isMapping(root.policy) ? root.policy : {};
+  const packetPolicy = isMapping(policyRaw.packets) ? policyRaw.packets : {};
+  const minimum = isMapping(packetPolicy.minimumFeedback) ? packetPolicy.minimumFeedback : {};
   const policy: Policy = {
     publishPay: policyRaw.publishPay === true,
     rules: isMapping(policyRaw.rules)
       ? (Object.fromEntries(Object.entries(policyRaw.rules).filter(([, v]) => v === 'error' || v === 'warning' || v === 'off')) as Policy['rules'])
       : {},
+    // Defaults are documented in schemas/ladder.schema.json and docs/packets.md.
+    packets: {
+      minimumFeedback: { promotion: count(minimum.promotion, 3), 'track-switch': count(minimum['track-switch'], 2) },
+      graduationStakeholders: count(packetPolicy.graduationStakeholders, 12),
+    },
   };
+  const changelog: ChangelogEntry[] = entries(root.changelog)
+    .filter(([, e]) => typeof e.version === 'string')
+    .map(([, e]) => ({ version: e.version as string, date: optStr(e.date), changes: strings(e.changes) }));
   const gov = isMapping(root.governance) ? root.governance : {};
   const approvers = isMapping(gov.ladderApprovers) ? gov.ladderApprovers : {};
   const governance: Governance = {
@@ -214,7 +265,9 @@ function buildLadder(config: YamlDocument | undefined, competenciesDoc: YamlDocu
     tracks,
     competencies,
     levels,
+    packets,
     policy,
+    changelog,
     governance,
     config: config ? origin('') : undefined,
     competenciesLoaded: competenciesDoc !== undefined,
@@ -240,6 +293,10 @@ function optStr(value: unknown): string | undefined {
 
 export function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+function count(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : fallback;
 }
 
 function pay(value: unknown): Pay | undefined {

@@ -11,6 +11,13 @@ export interface Section {
   body: string;
 }
 
+/** Raw HTML, or a script-like link, found in the Markdown body outside code. */
+export interface HtmlTag {
+  /** What was found, e.g. `<script>` or `javascript:` link. */
+  what: string;
+  at: Position;
+}
+
 export type FrontMatterProblem = { kind: 'missing'; at: Position } | { kind: 'unclosed'; at: Position } | { kind: 'yaml'; problem: YamlProblem };
 
 /** A Markdown file with YAML front matter, split into its `## ` sections. */
@@ -20,10 +27,15 @@ export interface MarkdownDocument {
   /** Text between the front matter and the first `## ` section. */
   intro: string;
   sections: Section[];
+  html: HtmlTag[];
   lines: LineIndex;
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+// An opening or closing HTML tag; comments (<!-- -->) and autolinks (<https://…>) do not match.
+const TAG = /<\/?([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])/g;
+const SCRIPT_LINK = /\]\(\s*<?\s*((?:javascript|vbscript|data)\s*:)/gi;
+const CODE_SPAN = /(`+)[^`]*?\1/g;
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$/;
 
 /**
@@ -43,7 +55,7 @@ export function parseMarkdown(text: string): MarkdownDocument {
   const rest = text.slice(start);
   const match = close.exec(rest);
   if (!match) {
-    return { frontMatter: undefined, problem: { kind: 'unclosed', at: { line: 1, column: 1 } }, intro: '', sections: [], lines };
+    return { frontMatter: undefined, problem: { kind: 'unclosed', at: { line: 1, column: 1 } }, intro: '', sections: [], html: [], lines };
   }
   const end = start + match.index;
   const parsed = YamlDocument.parse(text, start, end, lines);
@@ -52,8 +64,9 @@ export function parseMarkdown(text: string): MarkdownDocument {
   return { frontMatter: undefined, problem: { kind: 'yaml', problem: parsed }, ...body, lines };
 }
 
-function splitSections(text: string, from: number, lines: LineIndex): { intro: string; sections: Section[] } {
+function splitSections(text: string, from: number, lines: LineIndex): { intro: string; sections: Section[]; html: HtmlTag[] } {
   const sections: Section[] = [];
+  const html: HtmlTag[] = [];
   let intro = '';
   let current: { name: string; at: Position; start: number } | undefined;
   let fence: string | undefined;
@@ -73,6 +86,7 @@ function splitSections(text: string, from: number, lines: LineIndex): { intro: s
     } else if (fenceMatch) {
       fence = fenceMatch[1];
     } else {
+      if (line.includes('<') || line.includes('](')) findHtml(line, lines.position(offset).line, html);
       const heading = ATX.exec(line);
       if (heading && (heading[1]?.length ?? 0) <= 2) {
         finish(offset);
@@ -89,5 +103,14 @@ function splitSections(text: string, from: number, lines: LineIndex): { intro: s
     offset = lineEnd + 1;
   }
   finish(text.length);
-  return { intro, sections };
+  return { intro, sections, html };
+}
+
+function findHtml(line: string, lineNumber: number, out: HtmlTag[]): void {
+  // Blank out code spans so that `<div>` in backticks is not flagged, keeping columns.
+  const visible = line.replace(CODE_SPAN, (m) => ' '.repeat(m.length));
+  for (const m of visible.matchAll(TAG)) out.push({ what: `<${(m[1] ?? '').toLowerCase()}>`, at: { line: lineNumber, column: (m.index ?? 0) + 1 } });
+  for (const m of visible.matchAll(SCRIPT_LINK)) {
+    out.push({ what: `${(m[1] ?? '').replace(/\s/g, '').toLowerCase()} link`, at: { line: lineNumber, column: (m.index ?? 0) + 3 } });
+  }
 }

@@ -1,5 +1,5 @@
 import type { Position } from './diagnostic.js';
-import type { Section } from './markdown-document.js';
+import type { HtmlTag, Section } from './markdown-document.js';
 import type { YamlDocument } from './yaml-document.js';
 
 /** Where an entity was declared: a file and a JSON pointer into its YAML. */
@@ -52,6 +52,7 @@ export interface Level {
   pay: Pay | undefined;
   intro: string;
   sections: Section[];
+  html: HtmlTag[];
   /** The track folder the file lives in (levels/<folder>/<id>.md). */
   folder: string;
   origin: Origin;
@@ -60,6 +61,46 @@ export interface Level {
 export interface Policy {
   publishPay: boolean;
   rules: Record<string, 'error' | 'warning' | 'off'>;
+  packets: {
+    minimumFeedback: { promotion: number; 'track-switch': number };
+    graduationStakeholders: number;
+  };
+}
+
+export interface ChangelogEntry {
+  version: string;
+  date: string | undefined;
+  changes: string[];
+}
+
+export type PacketKind = 'promotion' | 'track-switch' | 'graduation';
+
+export interface Feedback {
+  handle: string;
+  relationship: string;
+  supports: boolean;
+  /** Index in the front matter's feedback list, for positions. */
+  index: number;
+}
+
+/** One person's proposed move on the ladder. Personal: never rendered, never logged beyond its path. */
+export interface Packet {
+  kind: PacketKind | undefined;
+  candidate: string;
+  from: string;
+  to: string;
+  cycle: string;
+  manager: string | undefined;
+  sponsors: string[];
+  ladderVersion: string;
+  feedback: Feedback[];
+  /** The text before the first section. */
+  summary: string;
+  sections: Section[];
+  html: HtmlTag[];
+  /** The cycle folder the file lives in (packets/<folder>/<name>.md). */
+  folder: string;
+  origin: Origin;
 }
 
 export interface Governance {
@@ -80,7 +121,9 @@ export interface Ladder {
   tracks: Track[];
   competencies: Competency[];
   levels: Level[];
+  packets: Packet[];
   policy: Policy;
+  changelog: ChangelogEntry[];
   governance: Governance;
   /** ladder.yml, when it could be parsed. */
   config: Origin | undefined;

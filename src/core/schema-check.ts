@@ -29,10 +29,10 @@ export function checkSchema(name: SchemaName, doc: YamlDocument, label: string =
     // A file that is not a mapping at all: one clear message beats a cascade.
     return [{ ...doc.position(''), message: `${label} must be a mapping of keys to values (${describe(doc.value)} found); see docs/format.md for its keys.` }];
   }
-  return errors.filter((e) => !('propertyName' in e && e.keyword !== 'propertyNames')).map((e) => explain(e, doc));
+  return errors.filter((e) => !('propertyName' in e && e.keyword !== 'propertyNames')).map((e) => explain(e, doc, errors));
 }
 
-function explain(error: ErrorObject, doc: YamlDocument): SchemaProblem {
+function explain(error: ErrorObject, doc: YamlDocument, all: readonly ErrorObject[]): SchemaProblem {
   const at = error.instancePath;
   const path = displayPath(at);
   const parent = (error.parentSchema ?? {}) as SchemaNode;
@@ -57,7 +57,9 @@ function explain(error: ErrorObject, doc: YamlDocument): SchemaProblem {
     }
     case 'propertyNames': {
       const key = String(error.params.propertyName);
-      const allowed = ((error.schema as SchemaNode | undefined)?.enum ?? []).map(String);
+      // The propertyNames error's own schema is a $ref; the allowed names are on the enum error it wraps.
+      const inner = all.find((e) => e.keyword === 'enum' && e.instancePath === at && (e as { propertyName?: string }).propertyName === key);
+      const allowed = ((inner?.params.allowedValues as unknown[] | undefined) ?? (error.schema as SchemaNode | undefined)?.enum ?? []).map(String);
       return {
         ...doc.keyPosition(`${at}/${escapeKey(key)}`),
         message: `"${key}" is not a known name in ${path}.${didYouMean(key, allowed)}${allowed.length ? ` Known names are listed in docs/rules.md.` : ''}`,

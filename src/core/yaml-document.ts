@@ -175,7 +175,8 @@ function walkEvents(source: string, events: Event[]): Walked | { message: string
     switch (event.type) {
       case EVENT_DOCUMENT: {
         documents++;
-        if (documents === 2) secondDocument = lastOffset;
+        // Document events carry no offset: find the "---" that opens the second document.
+        if (documents === 2) secondDocument = documentStart(source, lastOffset);
         stack.push({ kind: 'document', pointer: '', index: 0, expectingKey: false, key: '', anchor: undefined, size: 0 });
         break;
       }
@@ -201,7 +202,10 @@ function walkEvents(source: string, events: Event[]): Walked | { message: string
         if (!parent) break;
         // Quoted scalars report the offset after the opening quote; point at the quote instead.
         const quoted = event.style === 2 || event.style === 3;
-        const at = event.anchorStart >= 0 ? event.anchorStart - 1 : Math.max(0, event.valueStart - (quoted ? 1 : 0));
+        // Block scalars (| and >) report the start of the line after their header; point at the indicator.
+        const block = event.style === 4 || event.style === 5;
+        const at =
+          event.anchorStart >= 0 ? event.anchorStart - 1 : block ? blockIndicator(source, event.valueStart) : Math.max(0, event.valueStart - (quoted ? 1 : 0));
         lastOffset = at;
         const isKey = parent.kind === 'mapping' && parent.expectingKey;
         const anchor = anchorName(event);
@@ -242,6 +246,22 @@ function walkEvents(source: string, events: Event[]): Walked | { message: string
     }
   }
   return { valueAt, keyAt, secondDocument };
+}
+
+/** Offset of the "|" or ">" that opens a block scalar whose content starts at `contentStart`. */
+function blockIndicator(source: string, contentStart: number): number {
+  const headerEnd = source[contentStart - 1] === '\n' ? contentStart - 1 : contentStart;
+  const lineStart = source.lastIndexOf('\n', headerEnd - 1) + 1;
+  const header = source.slice(lineStart, headerEnd).replace(/\r$/, '');
+  const indicator = /[|>][0-9+-]*[ \t]*(?:#.*)?$/.exec(header);
+  return indicator ? lineStart + indicator.index : contentStart;
+}
+
+/** Offset of the first "---" line after `after` (the last node of the first document), or `after` itself. */
+function documentStart(source: string, after: number): number {
+  const marker = /^---(?=[ \t\r\n]|$)/gm;
+  marker.lastIndex = after + 1;
+  return marker.exec(source)?.index ?? after;
 }
 
 function bombMessage(): string {

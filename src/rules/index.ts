@@ -5,10 +5,20 @@ import { frontMatter } from './front-matter.js';
 import { levelClimb } from './level-climb.js';
 import { levelSections } from './level-sections.js';
 import { missingFile } from './missing-file.js';
+import { packetEvidence } from './packet-evidence.js';
+import { packetFeedback } from './packet-feedback.js';
+import { packetGraduation } from './packet-graduation.js';
+import { packetLadderVersion } from './packet-ladder-version.js';
+import { packetLevels } from './packet-levels.js';
+import { packetOnePerCycle } from './packet-one-per-cycle.js';
+import { packetPromotion } from './packet-promotion.js';
+import { packetSelfReview } from './packet-self-review.js';
+import { packetTrackSwitch } from './packet-track-switch.js';
 import { parityBandCoverage } from './parity-band-coverage.js';
 import { parityIcReach } from './parity-ic-reach.js';
 import { parityLateralEntry } from './parity-lateral-entry.js';
 import { parityPay } from './parity-pay.js';
+import { rawHtml } from './raw-html.js';
 import type { Rule, RuleMeta } from './rule.js';
 import { schema } from './schema.js';
 import { uniqueId } from './unique-id.js';
@@ -26,6 +36,16 @@ export const modelRules: readonly Rule[] = [
   parityIcReach,
   parityLateralEntry,
   parityPay,
+  rawHtml,
+  packetLevels,
+  packetPromotion,
+  packetTrackSwitch,
+  packetGraduation,
+  packetEvidence,
+  packetFeedback,
+  packetSelfReview,
+  packetOnePerCycle,
+  packetLadderVersion,
 ];
 
 /** Every rule, including those the loader reports; the catalogue in docs/rules.md follows this list. */

@@ -23,6 +23,8 @@ export const levelSections: Rule = {
         const competency = byName.get(key);
         if (!competency) {
           const other = ladder.competencies.find((c) => c.name.toLowerCase() === key);
+          // A competency of this track shadowed by an earlier one with the same id: unique-id reports it.
+          if (other?.tracks.includes(level.track)) continue;
           const why = other
             ? `"${other.name}" does not apply to track "${level.track}" (competencies.yml lists it for ${other.tracks.join(', ')}); remove the section or add the track to the competency.`
             : `No competency has this name.${didYouMean(section.name, allNames)} Section headings must match a competency name in competencies.yml.`;

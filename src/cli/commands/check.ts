@@ -1,6 +1,7 @@
-import { relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkLadder } from '../../check.js';
+import { selectChanged } from '../../core/changed.js';
 import { countBySeverity } from '../../core/diagnostic.js';
 import type { SourceFile } from '../../core/source-file.js';
 import { readLadderDir, UnreadableDirectoryError } from '../../node/read-ladder-dir.js';
@@ -10,13 +11,16 @@ import { formatText } from '../format/text.js';
 import { type CliIo, EXIT_OK, EXIT_PROBLEMS, UsageError } from '../io.js';
 import { VERSION } from '../version.js';
 
-export const checkHelp = `Usage: ladder check [DIR] [--format text|json|sarif]
+export const checkHelp = `Usage: ladder check [DIR] [--format text|json|sarif] [--changed FILE... | --changed -]
 
 Checks the ladder in DIR (default: ./ladder): every file against its schema, the ladder's
-structure, and the parity of its IC and EM tracks.
+structure, the parity of its IC and EM tracks, and every promotion packet.
 
 Options:
   -f, --format FORMAT   text (default), json, or sarif (SARIF 2.1.0 for code scanning)
+  --changed FILE...     check only these files (paths as git prints them) and the ladder they
+                        need; "-" reads the list from standard input, one path per line.
+                        Must come last. For pull requests: git diff --name-only main | ladder check --changed -
   -h, --help            show this help
 
 Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error or unreadable DIR.
@@ -25,8 +29,11 @@ Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error or un
 const FORMATS = ['text', 'json', 'sarif'] as const;
 
 export function check(args: string[], io: CliIo): number {
+  // Everything after --changed is a file list, so that `--changed a.md b.md` reads naturally.
+  const split = args.indexOf('--changed');
+  const changedArgs = split === -1 ? undefined : args.slice(split + 1);
   const { values, positionals } = parseArgs({
-    args,
+    args: split === -1 ? args : args.slice(0, split),
     allowPositionals: true,
     options: { format: { type: 'string', short: 'f', default: 'text' }, help: { type: 'boolean', short: 'h' } },
   });
@@ -54,4 +61,17 @@ export function check(args: string[], io: CliIo): number {
   const report = { diagnostics, files: result.files, version: VERSION };
   io.stdout(format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report) : formatText(report, io.color));
   return countBySeverity(diagnostics).errors > 0 ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+/** The --changed paths (relative to the working directory) that fall inside the ladder, relative to it. */
+function changedFiles(args: string[], dir: string, io: CliIo): string[] {
+  const list = args.length === 1 && args[0] === '-' ? (io.stdin?.() ?? '').split(/\r?\n/) : args;
+  if (args.length === 0) throw new UsageError('--changed needs at least one file (or - to read them from standard input)');
+  const option = list.find((a) => a.startsWith('-') && a !== '-');
+  if (option) throw new UsageError(`--changed must come last; "${option}" follows it`);
+  return list
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => relative(dir, resolve(io.cwd, p)).split(sep).join('/'))
+    .filter((p) => !p.startsWith('../') && p !== '..' && !isAbsolute(p));
 }

@@ -1,0 +1,127 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkLadder } from '../../check.js';
+import { LadderIndex, type Level, type PacketKind } from '../../core/model.js';
+import { moveProblem, resolveMove } from '../../core/moves.js';
+import { packetTemplate } from '../../core/packet-template.js';
+import { didYouMean } from '../../core/suggest.js';
+import { readLadderDir, UnreadableDirectoryError } from '../../node/read-ladder-dir.js';
+import { type CliIo, EXIT_OK, EXIT_PROBLEMS, UsageError } from '../io.js';
+
+export const newHelp = `Usage: ladder new packet --kind KIND --candidate HANDLE --to LEVEL [options]
+
+Writes a new promotion packet: the front matter, and one evidence section per competency of the
+target level with that level's expectations as guidance. Refuses a move the ladder does not allow.
+
+Options:
+  --kind KIND          promotion, track-switch or graduation
+  --candidate HANDLE   the candidate's GitHub handle
+  --to LEVEL           the level the packet asks for
+  --from LEVEL         the candidate's level now (inferred when only one level fits)
+  --cycle CYCLE        the review cycle (default: this half-year, e.g. 2026-h2)
+  --manager HANDLE     the candidate's manager
+  --dir DIR            the ladder directory (default ./ladder)
+  -o, --out FILE       where to write (default DIR/packets/CYCLE/HANDLE-KIND.md)
+  -h, --help           show this help
+`;
+
+const KINDS: readonly PacketKind[] = ['promotion', 'track-switch', 'graduation'];
+const HANDLE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+
+export function newCommand(args: string[], io: CliIo, now: Date = new Date()): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      kind: { type: 'string' },
+      candidate: { type: 'string' },
+      to: { type: 'string' },
+      from: { type: 'string' },
+      cycle: { type: 'string' },
+      manager: { type: 'string' },
+      dir: { type: 'string', default: 'ladder' },
+      out: { type: 'string', short: 'o' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.stdout(newHelp);
+    return EXIT_OK;
+  }
+  if (positionals[0] !== 'packet' || positionals.length > 1) throw new UsageError('what to create? Only "ladder new packet" exists');
+  const kind = values.kind as PacketKind | undefined;
+  if (!kind || !KINDS.includes(kind))
+    throw new UsageError(`--kind must be one of ${KINDS.join(', ')}${kind ? `, not "${kind}".${didYouMean(kind, KINDS)}` : ''}`);
+  for (const key of ['candidate', 'manager'] as const) {
+    const handle = values[key];
+    if (handle !== undefined && !HANDLE.test(handle))
+      throw new UsageError(`--${key} "${handle}" is not a GitHub handle (letters, digits and dashes, without @)`);
+  }
+  if (!values.candidate) throw new UsageError('--candidate is required');
+  if (!values.to) throw new UsageError('--to is required');
+  const cycle = values.cycle ?? `${now.getUTCFullYear()}-h${now.getUTCMonth() < 6 ? 1 : 2}`;
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(cycle)) throw new UsageError(`--cycle "${cycle}" must be letters, digits, dots, dashes or underscores`);
+
+  const dir = resolve(io.cwd, values.dir);
+  let files;
+  try {
+    files = readLadderDir(dir, { packets: false });
+  } catch (error) {
+    if (error instanceof UnreadableDirectoryError) throw new UsageError(error.message);
+    throw error;
+  }
+  const { ladder, diagnostics } = checkLadder(files);
+  if (diagnostics.some((d) => d.severity === 'error')) {
+    io.stderr(`ladder new: the ladder in ${values.dir} has errors; run ladder check ${values.dir} and fix them first.\n`);
+    return EXIT_PROBLEMS;
+  }
+  const index = new LadderIndex(ladder);
+  const to = level(index, values.to, '--to');
+  const from = values.from ? level(index, values.from, '--from') : inferFrom(index, kind, to);
+  const move = resolveMove(index, from.id, to.id);
+  const problem = move && moveProblem[kind](move, index);
+  if (!move || problem) {
+    io.stderr(`ladder new: cannot write this ${kind} packet. ${problem ?? 'Its levels do not resolve.'}\n`);
+    return EXIT_PROBLEMS;
+  }
+  const out = resolve(io.cwd, values.out ?? `${values.dir}/packets/${cycle}/${values.candidate}-${kind}.md`);
+  if (existsSync(out)) {
+    io.stderr(`ladder new: ${relative(io.cwd, out)} already exists; remove it or pass --out.\n`);
+    return EXIT_PROBLEMS;
+  }
+  const text = packetTemplate(
+    { kind, candidate: values.candidate, from, to, cycle, manager: values.manager, ladderVersion: ladder.version },
+    index,
+    ladder.policy,
+  );
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, text);
+  io.stdout(
+    `Wrote ${relative(io.cwd, out)}: ${kind} ${from.id} → ${to.id} for ${values.candidate}.\nWrite the summary, the evidence under each section, and the feedback list; then run ladder check.\n`,
+  );
+  return EXIT_OK;
+}
+
+function level(index: LadderIndex, id: string, option: string): Level {
+  const found = index.levelById.get(id);
+  if (!found) throw new UsageError(`${option} "${id}" is not a level of this ladder.${didYouMean(id, index.levelById.keys())}`);
+  return found;
+}
+
+/** The one level a candidate can come from, or a usage error asking for --from. */
+function inferFrom(index: LadderIndex, kind: PacketKind, to: Level): Level {
+  const rank = index.rankOf(to);
+  const toTrack = index.trackById.get(to.track);
+  const candidates =
+    kind === 'promotion'
+      ? index.levelsOf(to.track).filter((l) => index.rankOf(l) === rank - 1)
+      : index.ladder.levels.filter((l) => {
+          const track = index.trackById.get(l.track);
+          if (!track || l.track === to.track || index.rankOf(l) !== rank) return false;
+          return kind === 'graduation' ? track.kind === 'ic' : track.kind !== toTrack?.kind;
+        });
+  if (candidates.length === 1) return candidates[0] as Level;
+  if (candidates.length === 0) throw new UsageError(`no level leads to ${to.id} by ${kind}; pass --from to say where the candidate is`);
+  throw new UsageError(`several levels lead to ${to.id} (${candidates.map((l) => l.id).join(', ')}); pass --from`);
+}

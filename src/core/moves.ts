@@ -1,0 +1,81 @@
+import type { Band, LadderIndex, Level, PacketKind, Track } from './model.js';
+
+/** A move between two existing levels, with what every move rule needs to judge it. */
+export interface Move {
+  from: Level;
+  to: Level;
+  fromTrack: Track;
+  toTrack: Track;
+  fromBand: Band;
+  toBand: Band;
+  /** Bands climbed: 1 for a promotion, 0 for a lateral move. */
+  climb: number;
+}
+
+export function resolveMove(index: LadderIndex, fromId: string, toId: string): Move | undefined {
+  const from = index.levelById.get(fromId);
+  const to = index.levelById.get(toId);
+  const fromTrack = from && index.trackById.get(from.track);
+  const toTrack = to && index.trackById.get(to.track);
+  const fromBand = from && index.bandById.get(from.band);
+  const toBand = to && index.bandById.get(to.band);
+  if (!from || !to || !fromTrack || !toTrack || !fromBand || !toBand) return undefined;
+  return { from, to, fromTrack, toTrack, fromBand, toBand, climb: toBand.rank - fromBand.rank };
+}
+
+const name = (l: Level) => `${l.id} (${l.title})`;
+
+/** The level of `track` on `band`, to suggest the move the author probably meant. */
+function levelOn(index: LadderIndex, trackId: string, bandRank: number): Level | undefined {
+  return index.levelsOf(trackId).find((l) => index.rankOf(l) === bandRank);
+}
+
+/** Why a promotion is impossible, or undefined when it climbs exactly one band on one track. */
+export function promotionProblem(move: Move, index: LadderIndex): string | undefined {
+  const { from, to, fromTrack, toTrack, fromBand, toBand, climb } = move;
+  if (fromTrack.id !== toTrack.id) {
+    return `A promotion stays on one track, but ${name(from)} is on "${fromTrack.name}" and ${name(to)} on "${toTrack.name}". Changing track is a lateral move: use kind: track-switch to the level on the same band, and a promotion on the new track later.`;
+  }
+  if (climb === 1) return undefined;
+  const next = levelOn(index, fromTrack.id, fromBand.rank + 1);
+  const suggestion = next ? ` Ask for ${name(next)}, the next level.` : '';
+  if (climb > 1) {
+    return `A promotion climbs one band at a time; ${name(from)} → ${name(to)} climbs ${climb} bands, from "${fromBand.name}" to "${toBand.name}".${suggestion}`;
+  }
+  return `A promotion climbs one band, but ${name(from)} → ${name(to)} ${climb === 0 ? 'stays on' : 'goes down to'} band "${toBand.name}".${suggestion}`;
+}
+
+/** Why a track switch is impossible, or undefined when it keeps the band and changes track. */
+export function trackSwitchProblem(move: Move, index: LadderIndex): string | undefined {
+  const { from, to, fromTrack, toTrack, fromBand, toBand, climb } = move;
+  if (fromTrack.id === toTrack.id) {
+    return `A track switch changes track, but ${name(from)} and ${name(to)} are both on "${fromTrack.name}". Use kind: promotion for a move up the same track.`;
+  }
+  if (climb === 0) return undefined;
+  const lateral = levelOn(index, toTrack.id, fromBand.rank);
+  const why =
+    toTrack.kind === 'em' && fromTrack.kind === 'ic'
+      ? 'Moving into management is never a promotion'
+      : toTrack.kind === 'ic' && fromTrack.kind === 'em'
+        ? 'Going back to the IC track is never a demotion'
+        : 'A track switch is lateral';
+  const direction = climb > 0 ? 'up' : 'down';
+  return `A track switch keeps the band, but ${name(from)} is on "${fromBand.name}" and ${name(to)} on "${toBand.name}" (${Math.abs(climb)} band${Math.abs(climb) === 1 ? '' : 's'} ${direction}). ${why}: switch to ${lateral ? name(lateral) : `the "${toTrack.name}" level on band "${fromBand.name}"`}${climb > 0 ? ', and ask for a promotion separately' : ''}.`;
+}
+
+/** Why a graduation is impossible (levels only; the stakeholder quorum is checked by its rule). */
+export function graduationProblem(move: Move, index: LadderIndex): string | undefined {
+  const { from, to, fromTrack, toTrack, fromBand, toBand, climb } = move;
+  if (fromTrack.kind !== 'ic' || toTrack.kind !== 'em') {
+    return `A graduation from the apprentice manager program goes from an IC level to a management level, but ${name(from)} is on "${fromTrack.name}" (${fromTrack.kind}) and ${name(to)} on "${toTrack.name}" (${toTrack.kind}).`;
+  }
+  if (climb === 0) return undefined;
+  const lateral = levelOn(index, toTrack.id, fromBand.rank);
+  return `A graduation keeps the band: becoming a manager is not a promotion. ${name(from)} is on "${fromBand.name}" but ${name(to)} on "${toBand.name}"; graduate to ${lateral ? name(lateral) : `the management level on band "${fromBand.name}"`} instead.`;
+}
+
+export const moveProblem: Record<PacketKind, (move: Move, index: LadderIndex) => string | undefined> = {
+  promotion: promotionProblem,
+  'track-switch': trackSwitchProblem,
+  graduation: graduationProblem,
+};
