@@ -1,0 +1,143 @@
+// Helpers shared by the benchmarks: timing child processes and printing aligned tables.
+import { spawnSync } from 'node:child_process';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository's root; benchmarks run their commands from here. */
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** Scratch space for generated inputs (gitignored). */
+export const WORK = join(ROOT, 'bench', '.work');
+
+/** How many timed runs a measurement takes: `--runs N` or BENCH_RUNS, else the caller's default. */
+export function runsFromEnv(fallback) {
+  const i = process.argv.indexOf('--runs');
+  const raw = i !== -1 ? process.argv[i + 1] : process.env.BENCH_RUNS;
+  const n = Number(raw);
+  return raw !== undefined && Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+/**
+ * Runs one command ([file, ...args]) from the repository root, synchronously, and returns its
+ * wall time in ms. Throws (loudly, with its output) if it does not exit with `expect` (default 0).
+ */
+export function runOnce(command, { expect = 0, cwd = ROOT, env } = {}) {
+  const [file, ...args] = command;
+  const start = process.hrtime.bigint();
+  const result = spawnSync(file, args, { cwd, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.error) throw new Error(`${show(command)} could not run: ${result.error.message}`);
+  if (result.status !== expect) {
+    const tail = (s) => (s ?? '').trim().split('\n').slice(-20).join('\n');
+    throw new Error(
+      `${show(command)} exited with ${result.status ?? result.signal}, expected ${expect}\n--- stdout (tail) ---\n${tail(result.stdout)}\n--- stderr (tail) ---\n${tail(result.stderr)}`,
+    );
+  }
+  return { ms, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * The median wall time (ms) of `target` over `runs` timed runs, after `warmup` untimed ones (which
+ * fill the OS file cache and Node's compile cache, if any, so every timed run starts equally warm).
+ *
+ * `target` is one of:
+ * - a command, [file, ...args]: one child process per run;
+ * - a list of commands, [[file, ...args], ...]: run one after the other, and one sample is their
+ *   summed wall time (for tools that need several invocations to do one job);
+ * - a function: called once per run and timed as a whole (it may spawn processes itself).
+ *
+ * Returns { median, min, max, samples }, and for a list of commands `parts`: the same per command.
+ */
+export function median(target, runs = 11, { warmup = 1, ...options } = {}) {
+  return medians({ target }, runs, { warmup, ...options }).target;
+}
+
+/**
+ * Like median() for several targets ({ name: target }), interleaved: each round runs every target
+ * once, in order, so a change in machine load during the bench hits all of them alike and their
+ * ratio stays meaningful. Returns { name: { median, min, max, samples, parts } }.
+ */
+export function medians(targets, runs = 11, { warmup = 1, ...options } = {}) {
+  const names = Object.keys(targets);
+  const runners = names.map((name) => toRunner(targets[name], options));
+  for (let i = 0; i < warmup; i++) for (const once of runners) once();
+  const samples = names.map(() => []);
+  const parts = names.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    runners.forEach((once, t) => {
+      const { total, each } = once();
+      samples[t].push(total);
+      each.forEach((v, p) => {
+        parts[t][p] ??= [];
+        parts[t][p].push(v);
+      });
+    });
+  }
+  return Object.fromEntries(
+    names.map((name, t) => [name, { ...summarize(samples[t]), parts: parts[t].length > 1 ? parts[t].map((p) => summarize(p)) : undefined }]),
+  );
+}
+
+function summarize(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const med = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { median: med, min: sorted[0], max: sorted[sorted.length - 1], samples };
+}
+
+/** A function that runs the target once and returns { total, each } in ms (each: per command of a list). */
+function toRunner(target, options) {
+  if (typeof target === 'function') {
+    return () => {
+      const start = process.hrtime.bigint();
+      target();
+      const total = Number(process.hrtime.bigint() - start) / 1e6;
+      return { total, each: [total] };
+    };
+  }
+  if (!Array.isArray(target) || target.length === 0) throw new TypeError('median: target must be a function, a command or a list of commands');
+  const commands = Array.isArray(target[0]) ? target : [target];
+  return () => {
+    const each = commands.map((command) => runOnce(command, options).ms);
+    return { total: each.reduce((a, b) => a + b, 0), each };
+  };
+}
+
+/** A command as a person would type it from the repository root (node for process.execPath, relative paths). */
+export function show(command) {
+  return command
+    .map((part, i) => {
+      let s = part === process.execPath ? 'node' : part;
+      if (i > 0 && s.startsWith(ROOT)) s = relative(ROOT, s) || '.';
+      return /[\s"'$`*?]/.test(s) ? `'${s.replaceAll("'", "'\\''")}'` : s;
+    })
+    .join(' ');
+}
+
+/** Milliseconds with one decimal. */
+export const ms = (n) => `${n.toFixed(1)} ms`;
+
+/**
+ * Prints rows as an aligned table. `rows` are arrays of cells; the first row is the header unless
+ * `header: false`. Columns whose cells (below the header) all look numeric are right-aligned.
+ */
+export function table(rows, { header = true, indent = '  ', out = console.log } = {}) {
+  const cells = rows.map((row) => row.map((c) => String(c ?? '')));
+  const width = Math.max(...cells.map((r) => r.length));
+  const body = header ? cells.slice(1) : cells;
+  const widths = [];
+  const right = [];
+  for (let c = 0; c < width; c++) {
+    widths[c] = Math.max(...cells.map((r) => (r[c] ?? '').length));
+    const column = body.map((r) => r[c] ?? '').filter((s) => s !== '');
+    right[c] = column.length > 0 && column.every((s) => /^[-+~≤<>]?\s*[\d.,]+\s*(ms|s|%|×|x|MB|KB|B)?$/.test(s));
+  }
+  const line = (r) =>
+    indent +
+    r
+      .map((s, c) => (right[c] ? s.padStart(widths[c]) : s.padEnd(widths[c])))
+      .join('  ')
+      .trimEnd();
+  const lines = cells.map(line);
+  if (header && lines.length > 0) lines.splice(1, 0, indent + widths.map((w) => '─'.repeat(w)).join('  '));
+  out(lines.join('\n'));
+}
