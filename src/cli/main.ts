@@ -1,4 +1,5 @@
 import { check, checkHelp } from './commands/check.js';
+import { diff, diffHelp } from './commands/diff.js';
 import { newCommand, newHelp } from './commands/new-packet.js';
 import { type CliIo, EXIT_OK, EXIT_USAGE, UsageError } from './io.js';
 import { VERSION } from './version.js';
@@ -10,6 +11,7 @@ Usage: ladder <command> [options]
 Commands:
   check [DIR]       check the ladder and packets in DIR (default ./ladder)
   new packet        write a new promotion packet from the ladder's expectations
+  diff BASE [HEAD]  what changed in the ladder between two git refs, and whether it is major
 
 Options:
   -h, --help        show this help
@@ -21,6 +23,7 @@ type Command = (args: string[], io: CliIo) => number | Promise<number>;
 const commands: Record<string, { run: Command; help: string }> = {
   check: { run: check, help: checkHelp },
   new: { run: (args, io) => newCommand(args, io), help: newHelp },
+  diff: { run: diff, help: diffHelp },
 };
 
 /** Runs the CLI; never throws, returns the exit status. */

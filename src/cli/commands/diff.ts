@@ -1,0 +1,114 @@
+import { realpathSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkLadder } from '../../check.js';
+import { countBySeverity } from '../../core/diagnostic.js';
+import { diffLadders } from '../../core/diff.js';
+import { diffToJson, diffToMarkdown, diffToText } from '../../core/diff-format.js';
+import type { SourceFile } from '../../core/source-file.js';
+import { GitError, readLadderAtRef, repoTop } from '../../node/git.js';
+import { readLadderDir, UnreadableDirectoryError } from '../../node/read-ladder-dir.js';
+import { type CliIo, EXIT_OK, UsageError } from '../io.js';
+
+export const diffHelp = `Usage: ladder diff BASE [HEAD] [--dir DIR] [--format text|markdown|json]
+
+Compares the ladder at git ref BASE with the ladder at HEAD (default: the working tree) and says
+what changed for the people on it: levels added, removed, retitled or moved to another band;
+competencies added, removed or renamed; expectations changed per level and competency, word by
+word; which levels stop or start being equivalent across tracks; open packets that aim at a
+changed level. Ends with a verdict, like semver for the ladder: "major" when the change asks
+something new of an engineer, "minor" for any other change, "none".
+
+Run it inside the git repository that holds the ladder.
+
+Options:
+  --dir DIR             the ladder directory, relative to here (default ./ladder)
+  -f, --format FORMAT   text (default), markdown (as in a pull-request comment), or json
+  -h, --help            show this help
+
+Exit status: 0 when the diff was made (whatever it found), 2 on a usage error or an unknown ref.
+`;
+
+const FORMATS = ['text', 'markdown', 'json'] as const;
+
+export function diff(args: string[], io: CliIo): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      dir: { type: 'string', default: 'ladder' },
+      format: { type: 'string', short: 'f', default: 'text' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.stdout(diffHelp);
+    return EXIT_OK;
+  }
+  const format = values.format as (typeof FORMATS)[number];
+  if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${values.format}"; use text, markdown or json`);
+  if (positionals.length === 0) throw new UsageError('which version to compare with? Give a git ref, e.g. ladder diff main');
+  if (positionals.length > 2) throw new UsageError(`diff takes a base ref and an optional head ref, got ${positionals.length} arguments`);
+  const [baseRef, headRef] = positionals as [string, string | undefined];
+
+  const dir = resolve(io.cwd, values.dir ?? 'ladder');
+  let top: string;
+  try {
+    top = repoTop(io.cwd);
+  } catch (error) {
+    if (error instanceof GitError) throw new UsageError(`${error.message} ladder diff reads the ladder's history from git.`);
+    throw error;
+  }
+  const rel = relative(real(top), real(resolve(real(io.cwd), values.dir ?? 'ladder')))
+    .split(sep)
+    .join('/');
+  if (rel.startsWith('..') || isAbsolute(rel)) throw new UsageError(`the ladder directory ${dir} is outside the git repository at ${top}`);
+
+  const atRef = (ref: string): SourceFile[] => {
+    try {
+      const files = readLadderAtRef(top, ref, rel);
+      if (files.length === 0) io.stderr(`ladder diff: note: there is no ladder under ${rel || '.'} at ${ref}; comparing with an empty ladder.\n`);
+      return files;
+    } catch (error) {
+      if (error instanceof GitError) throw new UsageError(error.message);
+      throw error;
+    }
+  };
+  const baseFiles = atRef(baseRef);
+  let headFiles: SourceFile[];
+  if (headRef !== undefined) headFiles = atRef(headRef);
+  else {
+    try {
+      headFiles = readLadderDir(dir);
+    } catch (error) {
+      if (error instanceof UnreadableDirectoryError) throw new UsageError(`${error.message} (pass the ladder directory with --dir)`);
+      throw error;
+    }
+  }
+
+  const base = checkLadder(baseFiles);
+  const head = checkLadder(headFiles);
+  // The diff compares what could be read; say so when a side is broken, on stderr so that JSON stays clean.
+  for (const [name, result] of [
+    [baseRef, base],
+    [headRef ?? 'the working tree', head],
+  ] as const) {
+    const { errors } = countBySeverity(result.diagnostics);
+    if (errors > 0 && result.files > 0) {
+      io.stderr(
+        `ladder diff: note: the ladder at ${name} has ${errors} error${errors === 1 ? '' : 's'}; the diff compares what could be read (see ladder check).\n`,
+      );
+    }
+  }
+  const result = diffLadders(base.ladder, head.ladder);
+  io.stdout(format === 'json' ? diffToJson(result) : format === 'markdown' ? diffToMarkdown(result) : diffToText(result, { color: io.color }));
+  return EXIT_OK;
+}
+
+function real(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}

@@ -1,0 +1,430 @@
+import { type Band, type Competency, type Ladder, LadderIndex, type Level, type Pay, type TrackKind } from './model.js';
+import { diffWords, type Segment } from './word-diff.js';
+
+/**
+ * Like semver for the ladder: "major" when a change asks something new of an engineer, "minor"
+ * for any other change, "none" when nothing that matters changed.
+ */
+export type Verdict = 'major' | 'minor' | 'none';
+
+export interface LevelSummary {
+  id: string;
+  track: string;
+  title: string;
+  band: string;
+}
+
+export interface CompetencySummary {
+  id: string;
+  name: string;
+  tracks: string[];
+}
+
+/** What changed in one level's expectations for one competency (one "## " section). */
+export interface ExpectationChange {
+  /** The level's id. */
+  level: string;
+  /** The competency's id. */
+  competency: string;
+  /** The competency's name (head's, or base's when the competency is gone), for display. */
+  competencyName: string;
+  /** A section that is new on the level, gone from it, or edited. */
+  change: 'added' | 'removed' | 'changed';
+  /** Words added and removed, in order. */
+  added: string[];
+  removed: string[];
+  /** The changed text as segments, for display (see Segment: concatenated, they give the texts back). */
+  segments: Segment[];
+  /** True when the section was too large to compare word by word and its differing middle is shown replaced whole. */
+  coarse: boolean;
+}
+
+/** Levels that share a band across tracks of both kinds (IC levels first): they are equally senior. */
+export interface Equivalence {
+  band: string;
+  levels: string[];
+}
+
+/** An open packet whose current or target level changed. Never carries the packet's contents. */
+export interface PacketImpact {
+  /** The packet's path, relative to the ladder directory. */
+  file: string;
+  candidate: string;
+  from: string;
+  to: string;
+  reason: string;
+}
+
+export interface LadderDiff {
+  verdict: Verdict;
+  /** Why the verdict is major, one sentence each (empty for minor/none). */
+  reasons: string[];
+  version: {
+    base: string;
+    head: string;
+    /** The version head should have, when head's version does not reflect the verdict (e.g. major change but major not bumped). */
+    suggested: string | undefined;
+  };
+  levels: {
+    added: LevelSummary[];
+    removed: LevelSummary[];
+    retitled: Array<{ id: string; from: string; to: string }>;
+    moved: Array<{ id: string; fromBand: string; toBand: string }>;
+    /** Levels whose one-line summary changed. */
+    summaryChanged: Array<{ id: string; from: string; to: string }>;
+  };
+  competencies: {
+    added: CompetencySummary[];
+    removed: CompetencySummary[];
+    renamed: Array<{ id: string; from: string; to: string }>;
+    tracksChanged: Array<{ id: string; added: string[]; removed: string[] }>;
+  };
+  expectations: ExpectationChange[];
+  /** Equivalences that appeared or disappeared; one whose membership changed is removed (old) and added (new). */
+  parity: { added: Equivalence[]; removed: Equivalence[] };
+  packets: PacketImpact[];
+  /**
+   * Every other change that counts (bands, tracks, descriptions, introductions, pay, policy,
+   * governance), one sentence each. The version and the changelog do not count.
+   */
+  other: string[];
+}
+
+/** Compares two ladders (as loaded by checkLadder) and says what changed for the people on them. Pure. */
+export function diffLadders(base: Ladder, head: Ladder): LadderDiff {
+  const b = new LadderIndex(base);
+  const h = new LadderIndex(head);
+  const other: string[] = [];
+  const reasons: string[] = [];
+
+  // ---- levels
+  const levelOrder = orderOf(h, b);
+  const levels: LadderDiff['levels'] = { added: [], removed: [], retitled: [], moved: [], summaryChanged: [] };
+  for (const level of sortLevels([...h.levelById.values()], levelOrder)) {
+    const before = b.levelById.get(level.id);
+    if (!before) {
+      levels.added.push(summarize(level));
+      continue;
+    }
+    if (before.title !== level.title) levels.retitled.push({ id: level.id, from: before.title, to: level.title });
+    if (before.band !== level.band) levels.moved.push({ id: level.id, fromBand: before.band, toBand: level.band });
+    if (before.summary !== level.summary) levels.summaryChanged.push({ id: level.id, from: before.summary, to: level.summary });
+    if (before.track !== level.track) other.push(`Level ${level.id} moved from track ${before.track} to track ${level.track}.`);
+    if (normalize(before.intro) !== normalize(level.intro)) other.push(`Level ${level.id}: the introduction changed.`);
+    if (payText(before.pay) !== payText(level.pay)) other.push(`Level ${level.id}: pay changed from ${payText(before.pay)} to ${payText(level.pay)}.`);
+  }
+  for (const level of sortLevels([...b.levelById.values()], levelOrder)) {
+    if (!h.levelById.has(level.id)) levels.removed.push(summarize(level));
+  }
+
+  // ---- competencies
+  const competencies: LadderDiff['competencies'] = { added: [], removed: [], renamed: [], tracksChanged: [] };
+  /** competency id → tracks it newly applies to (sections there are expected to appear). */
+  const newlyApplies = new Map<string, Set<string>>();
+  for (const c of h.competencyById.values()) {
+    const before = b.competencyById.get(c.id);
+    if (!before) {
+      competencies.added.push({ id: c.id, name: c.name, tracks: [...c.tracks] });
+      newlyApplies.set(c.id, new Set(c.tracks));
+      continue;
+    }
+    if (before.name !== c.name) competencies.renamed.push({ id: c.id, from: before.name, to: c.name });
+    const added = c.tracks.filter((t) => !before.tracks.includes(t));
+    const removed = before.tracks.filter((t) => !c.tracks.includes(t));
+    if (added.length > 0 || removed.length > 0) competencies.tracksChanged.push({ id: c.id, added, removed });
+    if (added.length > 0) newlyApplies.set(c.id, new Set(added));
+    if (normalize(before.description) !== normalize(c.description)) other.push(`Competency "${c.name}": the description changed.`);
+  }
+  for (const c of b.competencyById.values()) {
+    if (!h.competencyById.has(c.id)) competencies.removed.push({ id: c.id, name: c.name, tracks: [...c.tracks] });
+  }
+
+  // ---- expectations, per level × competency, on levels both sides have
+  const expectations: ExpectationChange[] = [];
+  const competencyOrder = new Map<string, number>();
+  for (const c of [...h.competencyById.values(), ...b.competencyById.values()]) {
+    if (!competencyOrder.has(c.id)) competencyOrder.set(c.id, competencyOrder.size);
+  }
+  for (const level of sortLevels([...h.levelById.values()], levelOrder)) {
+    const before = b.levelById.get(level.id);
+    if (!before) continue;
+    const old = sectionsById(before, b);
+    const now = sectionsById(level, h);
+    const ids = [...new Set([...now.keys(), ...old.keys()])].sort((x, y) => (competencyOrder.get(x) ?? 0) - (competencyOrder.get(y) ?? 0));
+    for (const id of ids) {
+      const was = old.get(id);
+      const is = now.get(id);
+      const competencyName = is?.name ?? was?.name ?? id;
+      const words = diffWords(was?.body ?? '', is?.body ?? '');
+      if (words.added.length === 0 && words.removed.length === 0) continue;
+      const change = !was ? 'added' : !is ? 'removed' : 'changed';
+      expectations.push({ level: level.id, competency: id, competencyName, change, ...words });
+    }
+  }
+
+  // ---- parity
+  const parity = diffParity(b, h);
+
+  // ---- bands, tracks, the rest of ladder.yml
+  diffBands(b, h, other);
+  diffTracks(b, h, other);
+  diffConfig(base, head, other);
+
+  // ---- the verdict: does the change ask something new of an engineer?
+  const title = (id: string) => {
+    const level = h.levelById.get(id) ?? b.levelById.get(id);
+    return level?.title ? `${id} (${level.title})` : id;
+  };
+  const bandName = (index: LadderIndex, id: string) => index.bandById.get(id)?.name ?? id;
+  for (const l of levels.removed) reasons.push(`Level ${title(l.id)} was removed.`);
+  for (const m of levels.moved) {
+    reasons.push(`Level ${title(m.id)} moved from the ${bandName(b, m.fromBand)} band to the ${bandName(h, m.toBand)} band.`);
+  }
+  for (const c of competencies.added) {
+    if (c.tracks.length > 0) reasons.push(`New competency "${c.name}" applies to ${trackList(c.tracks)}.`);
+  }
+  for (const c of competencies.tracksChanged) {
+    if (c.added.length > 0) reasons.push(`Competency "${h.competencyById.get(c.id)?.name ?? c.id}" now also applies to ${trackList(c.added)}.`);
+  }
+  const asksMore = new Map<string, string[]>();
+  for (const e of expectations) {
+    const level = h.levelById.get(e.level);
+    // A section that appears because its competency now applies to the level's track is covered by the reason above.
+    const expected = e.change === 'added' && level !== undefined && newlyApplies.get(e.competency)?.has(level.track);
+    if ((e.change === 'added' && !expected) || (e.change === 'changed' && addsWords(e.added, e.removed))) {
+      const list = asksMore.get(e.level) ?? [];
+      list.push(e.competencyName);
+      asksMore.set(e.level, list);
+    }
+  }
+  for (const [id, names] of asksMore) reasons.push(`Level ${title(id)} asks for more in ${joinWords(names.map((n) => `"${n}"`))}.`);
+
+  // ---- open packets that aim at, or start from, a changed level
+  const changes = new Map<string, string[]>();
+  const note = (id: string, what: string) => changes.set(id, [...(changes.get(id) ?? []), what]);
+  for (const l of levels.removed) note(l.id, 'was removed');
+  for (const r of levels.retitled) note(r.id, 'was retitled');
+  for (const m of levels.moved) note(m.id, `moved from band ${m.fromBand} to ${m.toBand}`);
+  const changedSections = new Map<string, string[]>();
+  for (const e of expectations) changedSections.set(e.level, [...(changedSections.get(e.level) ?? []), e.competencyName]);
+  for (const [id, names] of changedSections) note(id, `has changed expectations (${names.join(', ')})`);
+  const packets: PacketImpact[] = [];
+  for (const p of [...head.packets].sort((x, y) => (x.origin.file < y.origin.file ? -1 : x.origin.file > y.origin.file ? 1 : 0))) {
+    const why: string[] = [];
+    const to = changes.get(p.to);
+    if (to) why.push(`target level ${p.to} ${to.join(', ')}`);
+    const from = p.from !== p.to ? changes.get(p.from) : undefined;
+    if (from) why.push(`current level ${p.from} ${from.join(', ')}`);
+    if (why.length === 0) continue;
+    const reason = why.join('; ');
+    packets.push({ file: p.origin.file, candidate: p.candidate, from: p.from, to: p.to, reason: `${reason[0]?.toUpperCase() ?? ''}${reason.slice(1)}.` });
+  }
+
+  const changed =
+    levels.added.length +
+      levels.removed.length +
+      levels.retitled.length +
+      levels.moved.length +
+      levels.summaryChanged.length +
+      competencies.added.length +
+      competencies.removed.length +
+      competencies.renamed.length +
+      competencies.tracksChanged.length +
+      expectations.length +
+      parity.added.length +
+      parity.removed.length +
+      other.length >
+    0;
+  const verdict: Verdict = reasons.length > 0 ? 'major' : changed ? 'minor' : 'none';
+  return {
+    verdict,
+    reasons: verdict === 'major' ? reasons : [],
+    version: { base: base.version, head: head.version, suggested: suggestVersion(verdict, base.version, head.version) },
+    levels,
+    competencies,
+    expectations,
+    parity,
+    packets,
+    other,
+  };
+}
+
+/** The version head should carry for this verdict, when it does not already. */
+export function suggestVersion(verdict: Verdict, base: string, head: string): string | undefined {
+  const from = parseVersion(base);
+  if (!from) return undefined;
+  if (verdict === 'major') {
+    const to = parseVersion(head);
+    return !to || to[0] <= from[0] ? `${from[0] + 1}.0.0` : undefined;
+  }
+  if (verdict === 'minor' && head === base) return `${from[0]}.${from[1] + 1}.0`;
+  return undefined;
+}
+
+function parseVersion(v: string): [number, number, number] | undefined {
+  const m = /^v?(\d+)\.(\d+)\.(\d+)/.exec(v.trim());
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : undefined;
+}
+
+/**
+ * Whether an edit adds words rather than only deleting or reordering them: a word added counts
+ * unless the same word (ignoring case and surrounding punctuation) was removed elsewhere in the
+ * section: a bullet moved, words swapped, "simplicity and consistency." cut to "simplicity.".
+ * Punctuation alone asks nothing new.
+ */
+export function addsWords(added: readonly string[], removed: readonly string[]): boolean {
+  const bare = (w: string) => w.toLowerCase().replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, '');
+  const pool = new Map<string, number>();
+  for (const w of removed) pool.set(bare(w), (pool.get(bare(w)) ?? 0) + 1);
+  for (const w of added.map(bare)) {
+    if (w === '') continue;
+    const n = pool.get(w) ?? 0;
+    if (n === 0) return true;
+    pool.set(w, n - 1);
+  }
+  return false;
+}
+
+function summarize(level: Level): LevelSummary {
+  return { id: level.id, track: level.track, title: level.title, band: level.band };
+}
+
+/** Sort keys for levels: track order (head's, then base's), then band rank, then id. */
+function orderOf(h: LadderIndex, b: LadderIndex): (level: Level) => [number, number, string] {
+  const tracks = new Map<string, number>();
+  for (const t of [...h.trackById.keys(), ...b.trackById.keys()]) if (!tracks.has(t)) tracks.set(t, tracks.size);
+  return (level) => {
+    const index = h.levelById.get(level.id) === level ? h : b;
+    return [tracks.get(level.track) ?? tracks.size, index.bandById.get(level.band)?.rank ?? Number.MAX_SAFE_INTEGER, level.id];
+  };
+}
+
+function sortLevels(levels: Level[], key: (level: Level) => [number, number, string]): Level[] {
+  return levels
+    .map((level) => ({ level, k: key(level) }))
+    .sort((x, y) => x.k[0] - y.k[0] || x.k[1] - y.k[1] || (x.k[2] < y.k[2] ? -1 : x.k[2] > y.k[2] ? 1 : 0))
+    .map((e) => e.level);
+}
+
+/** A level's sections keyed by competency id (via the heading = the competency's name); sections that name no competency are left out. */
+function sectionsById(level: Level, index: LadderIndex): Map<string, { name: string; body: string }> {
+  const byName = new Map<string, Competency>();
+  for (const c of index.competencyById.values()) if (!byName.has(c.name)) byName.set(c.name, c);
+  const out = new Map<string, { name: string; body: string }>();
+  for (const section of level.sections) {
+    const c = byName.get(section.name);
+    if (c && !out.has(c.id)) out.set(c.id, { name: c.name, body: section.body });
+  }
+  return out;
+}
+
+/** For each band with levels on both an IC and an EM track: those levels, IC first. */
+export function equivalences(index: LadderIndex): Equivalence[] {
+  const byKind = (kind: TrackKind, band: string) =>
+    index
+      .levelsOfKind(kind)
+      .filter((l) => l.band === band)
+      .map((l) => l.id);
+  const out: Equivalence[] = [];
+  for (const band of index.bandById.values()) {
+    const ic = byKind('ic', band.id);
+    const em = byKind('em', band.id);
+    if (ic.length > 0 && em.length > 0) out.push({ band: band.id, levels: [...new Set([...ic, ...em])] });
+  }
+  return out;
+}
+
+function diffParity(b: LadderIndex, h: LadderIndex): LadderDiff['parity'] {
+  const before = new Map(equivalences(b).map((e) => [e.band, e]));
+  const after = new Map(equivalences(h).map((e) => [e.band, e]));
+  const parity: LadderDiff['parity'] = { added: [], removed: [] };
+  for (const band of [...new Set([...after.keys(), ...before.keys()])]) {
+    const was = before.get(band);
+    const is = after.get(band);
+    if (was && is && was.levels.join('\u0000') === is.levels.join('\u0000')) continue;
+    if (was) parity.removed.push(was);
+    if (is) parity.added.push(is);
+  }
+  return parity;
+}
+
+function diffBands(b: LadderIndex, h: LadderIndex, other: string[]): void {
+  for (const band of h.bandById.values()) {
+    const before = b.bandById.get(band.id);
+    if (!before) {
+      other.push(`Band "${band.name}" (${band.id}) was added.`);
+      continue;
+    }
+    if (before.name !== band.name) other.push(`Band ${band.id} was renamed from "${before.name}" to "${band.name}".`);
+    if (normalize(before.description) !== normalize(band.description)) other.push(`Band "${band.name}": the description changed.`);
+    if (payText(before.pay) !== payText(band.pay)) other.push(`Band "${band.name}": pay changed from ${payText(before.pay)} to ${payText(band.pay)}.`);
+  }
+  for (const band of b.bandById.values()) if (!h.bandById.has(band.id)) other.push(`Band "${band.name}" (${band.id}) was removed.`);
+  const kept = (index: LadderIndex, against: LadderIndex) =>
+    [...index.bandById.values()]
+      .filter((x: Band) => against.bandById.has(x.id))
+      .map((x) => x.id)
+      .join(' < ');
+  const order = kept(h, b);
+  if (order !== kept(b, h)) other.push(`The order of the bands changed: ${order}.`);
+}
+
+function diffTracks(b: LadderIndex, h: LadderIndex, other: string[]): void {
+  for (const track of h.trackById.values()) {
+    const before = b.trackById.get(track.id);
+    if (!before) {
+      other.push(`Track "${track.name}" (${track.id}, ${track.kind}) was added.`);
+      continue;
+    }
+    if (before.name !== track.name) other.push(`Track ${track.id} was renamed from "${before.name}" to "${track.name}".`);
+    if (before.kind !== track.kind) other.push(`Track ${track.id} changed kind from ${before.kind} to ${track.kind}.`);
+    if (normalize(before.description) !== normalize(track.description)) other.push(`Track "${track.name}": the description changed.`);
+  }
+  for (const track of b.trackById.values()) if (!h.trackById.has(track.id)) other.push(`Track "${track.name}" (${track.id}) was removed.`);
+}
+
+function diffConfig(base: Ladder, head: Ladder, other: string[]): void {
+  if (base.organization !== head.organization) other.push(`The organization was renamed from "${base.organization}" to "${head.organization}".`);
+  const p = base.policy;
+  const q = head.policy;
+  if (p.publishPay !== q.publishPay) other.push(q.publishPay ? 'Pay ranges are now published on the site.' : 'Pay ranges are no longer published on the site.');
+  for (const rule of [...new Set([...Object.keys(p.rules), ...Object.keys(q.rules)])].sort()) {
+    if (p.rules[rule] !== q.rules[rule]) other.push(`Rule ${rule}: ${p.rules[rule] ?? 'default'} → ${q.rules[rule] ?? 'default'}.`);
+  }
+  for (const kind of ['promotion', 'track-switch'] as const) {
+    const [x, y] = [p.packets.minimumFeedback[kind], q.packets.minimumFeedback[kind]];
+    if (x !== y) other.push(`A ${kind} packet now needs feedback from ${y} people (was ${x}).`);
+  }
+  if (p.packets.graduationStakeholders !== q.packets.graduationStakeholders) {
+    other.push(`Graduation now needs ${q.packets.graduationStakeholders} stakeholders (was ${p.packets.graduationStakeholders}).`);
+  }
+  const g = base.governance;
+  const k = head.governance;
+  const people = (what: string, x: string[], y: string[]) => {
+    const added = y.filter((v) => !x.includes(v));
+    const removed = x.filter((v) => !y.includes(v));
+    if (added.length > 0) other.push(`${what}: added ${added.join(', ')}.`);
+    if (removed.length > 0) other.push(`${what}: removed ${removed.join(', ')}.`);
+  };
+  people('Promotion committee', g.committee, k.committee);
+  if (g.quorum !== k.quorum) other.push(`The committee quorum is now ${k.quorum} (was ${g.quorum}).`);
+  people('IC ladder approvers', g.ladderApprovers.ic, k.ladderApprovers.ic);
+  people('EM ladder approvers', g.ladderApprovers.em, k.ladderApprovers.em);
+}
+
+function payText(pay: Pay | undefined): string {
+  return pay ? `${pay.currency} ${pay.min}–${pay.max}` : 'none';
+}
+
+function normalize(text: string | undefined): string {
+  return (text ?? '').split(/\s+/).filter(Boolean).join(' ');
+}
+
+function trackList(tracks: string[]): string {
+  return `the ${joinWords(tracks)} track${tracks.length === 1 ? '' : 's'}`;
+}
+
+function joinWords(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
