@@ -26,10 +26,7 @@ export function generateOrg(dir, options = {}) {
     if (!Number.isInteger(opts[key]) || opts[key] < 1) throw new Error(`generateOrg: ${key} must be a positive integer (got ${opts[key]})`);
   }
   if (opts.tracks < 2) throw new Error('generateOrg: tracks must be at least 2 (one ic and one em track)');
-  if (opts.packets) {
-    // The hook for packets/: add a buildPackets(model, rng) part and a writer to WRITERS.
-    throw new Error('generateOrg: packets are not generated yet (packets must be 0)');
-  }
+  if (!Number.isInteger(opts.packets) || opts.packets < 0) throw new Error(`generateOrg: packets must be a whole number (got ${opts.packets})`);
   const model = buildModel(opts);
   rmSync(dir, { recursive: true, force: true });
   const out = { dir, files: [], bytes: 0, model };
@@ -80,7 +77,9 @@ function buildModel(opts) {
     }
   }
   const handles = Array.from({ length: 8 }, (_, i) => `${rng.word()}-${rng.word()}-${i + 1}`);
+  const packets = buildPackets(opts.packets, tracks, bands, levels, competencies, rng);
   return {
+    packets,
     organization: 'Synthetic Benchmark Org',
     version: '1.0.0',
     bands,
@@ -102,10 +101,49 @@ function sectionBody(rng) {
   return blocks.join('\n\n');
 }
 
+/**
+ * Promotion packets spread over cycles of 500, each a valid one-band promotion with evidence for
+ * every competency (shorter than expectations: ~300-600 B a section) and enough feedback.
+ */
+function buildPackets(count, tracks, bands, levels, competencies, rng) {
+  const packets = [];
+  const levelOf = new Map(levels.map((l) => [`${l.track}/${l.band}`, l]));
+  for (let i = 0; i < count; i++) {
+    const track = tracks[i % tracks.length];
+    const b = rng.int(bands.length - 1);
+    const from = levelOf.get(`${track.id}/${bands[b].id}`);
+    const to = levelOf.get(`${track.id}/${bands[b + 1].id}`);
+    const cycle = `cycle-${String(Math.floor(i / 500) + 1).padStart(2, '0')}`;
+    const candidate = `person-${i + 1}`;
+    packets.push({
+      file: `packets/${cycle}/${candidate}-promotion.md`,
+      front: { kind: 'promotion', candidate, from: from.id, to: to.id, cycle, manager: `manager-${(i % 97) + 1}`, ladderVersion: '1.0.0' },
+      feedback: Array.from({ length: 4 }, (_, k) => ({ handle: `peer-${(i * 7 + k * 13) % 997}-${k}`, relationship: k === 0 ? 'manager' : 'peer' })),
+      summary: rng.paragraph(2, 3),
+      sections: competencies.map((c) => ({ name: c.name, body: rng.paragraph(1, 3) })),
+    });
+  }
+  return packets;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The writers, one per file kind
 
-const WRITERS = [writeLadderYml, writeCompetenciesYml, writeLevels];
+const WRITERS = [writeLadderYml, writeCompetenciesYml, writeLevels, writePackets];
+
+function writePackets(m, write) {
+  for (const p of m.packets) {
+    const front = [
+      '---',
+      ...Object.entries(p.front).map(([k, v]) => `${k}: ${v}`),
+      'feedback:',
+      ...p.feedback.map((f) => `  - { handle: ${f.handle}, relationship: ${f.relationship}, supports: true }`),
+      '---',
+    ];
+    const body = p.sections.map((s) => `## ${s.name}\n\n${s.body}\n`);
+    write(p.file, `${front.join('\n')}\n\n${p.summary}\n\n${body.join('\n')}`);
+  }
+}
 
 function writeLadderYml(m, write) {
   const lines = [

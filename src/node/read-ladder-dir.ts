@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, readFileSync, type Stats, statSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readSync, type Stats, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SourceFile } from '../core/source-file.js';
 
@@ -17,6 +17,8 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 export interface ReadOptions {
   /** Read packets/ too (default true). The site renderer passes false: packets are personal and never rendered. */
   packets?: boolean;
+  /** Markdown files of which only the front matter is wanted (see readFrontMatter). */
+  frontMatterOnly?: (path: string) => boolean;
 }
 
 export function readLadderDir(dir: string, options: ReadOptions = {}): SourceFile[] {
@@ -27,11 +29,11 @@ export function readLadderDir(dir: string, options: ReadOptions = {}): SourceFil
     throw new UnreadableDirectoryError(`cannot read ${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
   const files: SourceFile[] = [];
-  walk(dir, '', files, options.packets !== false);
+  walk(dir, '', files, options.packets !== false, options.frontMatterOnly ?? (() => false));
   return files.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
-function walk(root: string, rel: string, out: SourceFile[], packets: boolean): void {
+function walk(root: string, rel: string, out: SourceFile[], packets: boolean, headOnly: (path: string) => boolean): void {
   let names: string[];
   try {
     names = readdirSync(join(root, rel));
@@ -48,14 +50,14 @@ function walk(root: string, rel: string, out: SourceFile[], packets: boolean): v
       // Follow links to files, never links to directories (they can loop).
       if (stat.isSymbolicLink()) stat = statSync(full);
       else if (stat.isDirectory()) {
-        walk(root, path, out, packets);
+        walk(root, path, out, packets, headOnly);
         continue;
       }
     } catch {
       continue;
     }
     if (!stat.isFile() || !/\.(ya?ml|md)$/.test(name)) continue;
-    out.push(readOne(full, path, stat.size));
+    out.push(path.endsWith('.md') && headOnly(path) ? readFrontMatter(full, path, stat.size) : readOne(full, path, stat.size));
   }
 }
 
@@ -71,6 +73,45 @@ export function readOne(full: string, path: string, size: number): SourceFile {
   } catch (error) {
     return { path, problem: `The file could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).` };
   }
+}
+
+const HEAD_CHUNK = 16 * 1024;
+
+/**
+ * The front matter of a Markdown file, read in chunks until it closes: for files consulted but not
+ * checked, whose bodies may be long. Falls back to the whole file when the front matter does not
+ * close early, so that a broken file still reads (and reports) as itself.
+ */
+export function readFrontMatter(full: string, path: string, size: number): SourceFile {
+  let fd: number | undefined;
+  try {
+    fd = openSync(full, 'r');
+    const buffer = Buffer.alloc(Math.min(size, MAX_FILE_BYTES));
+    let length = 0;
+    while (length < buffer.length) {
+      const n = readSync(fd, buffer, length, Math.min(HEAD_CHUNK, buffer.length - length), length);
+      if (n === 0) break;
+      length += n;
+      const head = buffer.subarray(0, length).toString('latin1');
+      const end = frontMatterEnd(head);
+      if (end !== undefined) return decode(path, buffer.subarray(0, end));
+      if (!/^(?:\uFEFF|\xEF\xBB\xBF)?---[ \t]*\r?\n/.test(head) && length >= 8) break;
+    }
+  } catch {
+    // fall through to the ordinary read, which reports the problem
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  return readOne(full, path, size);
+}
+
+/** Byte offset just after the closing line of the front matter, if it is in `head`. */
+function frontMatterEnd(head: string): number | undefined {
+  const open = /^(?:\xEF\xBB\xBF)?---[ \t]*\r?\n/.exec(head);
+  if (!open) return undefined;
+  const close = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m.exec(head.slice(open[0].length));
+  if (!close || !/\n$/.test(close[0])) return undefined;
+  return open[0].length + close.index + close[0].length;
 }
 
 /** UTF-8 text or a problem: binary junk must not reach the parsers. */
