@@ -1,6 +1,7 @@
 import { check, checkHelp } from './commands/check.js';
 import { diff, diffHelp } from './commands/diff.js';
 import { newCommand, newHelp } from './commands/new-packet.js';
+import { render, renderHelp } from './commands/render.js';
 import { type CliIo, EXIT_OK, EXIT_USAGE, UsageError } from './io.js';
 import { VERSION } from './version.js';
 
@@ -12,6 +13,7 @@ Commands:
   check [DIR]       check the ladder and packets in DIR (default ./ladder)
   new packet        write a new promotion packet from the ladder's expectations
   diff BASE [HEAD]  what changed in the ladder between two git refs, and whether it is major
+  render [DIR]      render the ladder as a static site for GitHub Pages: --out OUT [--base-url /repo/]
 
 Options:
   -h, --help        show this help
@@ -24,6 +26,7 @@ const commands: Record<string, { run: Command; help: string }> = {
   check: { run: check, help: checkHelp },
   new: { run: (args, io) => newCommand(args, io), help: newHelp },
   diff: { run: diff, help: diffHelp },
+  render: { run: render, help: renderHelp },
 };
 
 /** Runs the CLI; never throws, returns the exit status. */

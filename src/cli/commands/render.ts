@@ -1,0 +1,136 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkLadder } from '../../check.js';
+import { countBySeverity } from '../../core/diagnostic.js';
+import type { SourceFile } from '../../core/source-file.js';
+import { readGitHistory } from '../../node/git-history.js';
+import { readLadderDir, UnreadableDirectoryError } from '../../node/read-ladder-dir.js';
+import { formatText } from '../format/text.js';
+import { type CliIo, EXIT_OK, EXIT_PROBLEMS, UsageError } from '../io.js';
+import { VERSION } from '../version.js';
+
+export const renderHelp = `Usage: ladder render [DIR] --out OUT [--base-url PATH]
+
+Renders the ladder in DIR (default: ./ladder) as a static site in OUT, ready for GitHub Pages:
+the tracks side by side, a page per track and per level, competency matrices, "what changes"
+pages for every promotion and track switch, search, and a changelog from git history.
+The ladder is checked first; a ladder with errors is not rendered. packets/ is never read.
+
+Options:
+  -o, --out OUT         the directory to write (created; must be empty or a previous render)
+  --base-url PATH       where the site is served: / (default), /repo/ for a GitHub Pages project
+                        site, or a full URL (https://org.github.io/repo/) for absolute sitemap URLs
+  -h, --help            show this help
+
+Exit status: 0 rendered, 1 the ladder has errors, 2 usage error or unreadable DIR.
+`;
+
+/** Lists what the last render wrote, so that the next one can remove pages that no longer exist. */
+export const MANIFEST = '.ladder-render.json';
+
+export async function render(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { out: { type: 'string', short: 'o' }, 'base-url': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    io.stdout(renderHelp);
+    return EXIT_OK;
+  }
+  if (positionals.length > 1) throw new UsageError(`render takes one directory, got ${positionals.length}`);
+  if (!values.out) throw new UsageError('--out is required: the directory to write the site to');
+  const dir = resolve(io.cwd, positionals[0] ?? 'ladder');
+  const out = resolve(io.cwd, values.out);
+  if (out === dir) throw new UsageError('--out must not be the ladder directory itself');
+
+  // The renderer (and remark with it) loads only here: `ladder check` never pays for it.
+  const { renderSite, parseBaseUrl, BaseUrlError } = await import('../../render/index.js');
+  let base: ReturnType<typeof parseBaseUrl>;
+  try {
+    base = parseBaseUrl(values['base-url']);
+  } catch (error) {
+    if (error instanceof BaseUrlError) throw new UsageError(error.message);
+    throw error;
+  }
+  const previous = previousRender(out, values.out);
+
+  let files: SourceFile[];
+  try {
+    // Packets are personal: the site is made from the ladder alone, and packets/ is not even read.
+    files = readLadderDir(dir, { packets: false });
+  } catch (error) {
+    if (error instanceof UnreadableDirectoryError)
+      throw new UsageError(`${error.message}${positionals[0] ? '' : ' (pass the ladder directory: ladder render DIR --out OUT)'}`);
+    throw error;
+  }
+  const result = checkLadder(files);
+  const prefix = relative(io.cwd, dir).split(sep).join('/');
+  const diagnostics = result.diagnostics.map((d) => ({ ...d, file: prefix ? `${prefix}/${d.file}` : d.file }));
+  if (diagnostics.length > 0) io.stdout(formatText({ diagnostics, files: result.files, version: VERSION }, io.color));
+  if (countBySeverity(diagnostics).errors > 0) {
+    io.stderr('ladder render: the ladder has errors (above); fix them and render again. Nothing was written.\n');
+    return EXIT_PROBLEMS;
+  }
+
+  const history = readGitHistory(dir);
+  const site = renderSite(result.ladder, { baseUrl: base, history });
+  const written = [...site.files.keys()].sort();
+  for (const [path, contents] of site.files) {
+    const target = join(out, ...path.split('/'));
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, contents);
+  }
+  removeStale(out, previous, new Set(written));
+  writeFileSync(join(out, MANIFEST), `${JSON.stringify({ generator: `ladder-as-code ${VERSION}`, files: written }, null, 1)}\n`);
+
+  const rel = relative(io.cwd, out);
+  const shown = rel === '' ? '.' : rel.startsWith('..') ? out : rel;
+  const changelog = history.available
+    ? `${history.entries.length} ${history.entries.length === 1 ? 'commit' : 'commits'} in the changelog`
+    : `no git history for the changelog (${history.reason})`;
+  io.stdout(
+    `Rendered ${site.pages.length + 1} pages (${written.length} files) for ${result.ladder.organization} into ${shown}${shown.endsWith('/') ? '' : '/'}, base URL ${base.origin ?? ''}${base.path}; ${changelog}.\n`,
+  );
+  return EXIT_OK;
+}
+
+/** The files of the previous render in `out`, or [] when `out` is new or empty; refuses anything else. */
+function previousRender(out: string, shown: string): string[] {
+  if (!existsSync(out)) return [];
+  if (!statSync(out).isDirectory()) throw new UsageError(`--out ${shown} exists and is not a directory`);
+  const entries = readdirSync(out);
+  if (entries.length === 0) return [];
+  const manifest = join(out, MANIFEST);
+  if (!existsSync(manifest)) {
+    throw new UsageError(`--out ${shown} is not empty and was not written by ladder render; choose an empty or new directory (nothing was written)`);
+  }
+  try {
+    const data = JSON.parse(readFileSync(manifest, 'utf8')) as { files?: unknown };
+    return Array.isArray(data.files) ? data.files.filter((f): f is string => typeof f === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Removes files the previous render wrote and this one did not (a renamed level's old page), and their empty folders. */
+function removeStale(out: string, previous: string[], current: Set<string>): void {
+  for (const path of previous) {
+    // Only plain relative paths, as this command writes them: a tampered manifest must not reach outside OUT.
+    if (current.has(path) || path.split('/').some((s) => s === '..' || s === '') || path.startsWith('/')) continue;
+    const target = join(out, ...path.split('/'));
+    try {
+      unlinkSync(target);
+    } catch {
+      continue;
+    }
+    for (let folder = dirname(target); folder.startsWith(out + sep); folder = dirname(folder)) {
+      try {
+        rmdirSync(folder); // only succeeds when empty
+      } catch {
+        break;
+      }
+    }
+  }
+}

@@ -1,0 +1,99 @@
+import { execFileSync } from 'node:child_process';
+import type { FileChange, History, HistoryEntry, HistoryFile } from '../render/history.js';
+
+/** Commits listed at most; the changelog says when older ones are left out. */
+export const HISTORY_LIMIT = 500;
+
+const CHANGES: Record<string, FileChange> = { A: 'added', M: 'modified', D: 'deleted', R: 'renamed', C: 'copied' };
+
+/**
+ * The git history of a ladder directory, for the site's changelog. Runs `git log` limited to the
+ * directory with packets/ excluded by pathspec, so no packet path or content is ever read; commits
+ * that touched packets/ as well keep their place but lose their message (it may name a candidate).
+ * Never throws: outside a git repository, or without git, the history is unavailable with a reason.
+ */
+export function readGitHistory(dir: string, options: { limit?: number } = {}): History {
+  const limit = options.limit ?? HISTORY_LIMIT;
+  let log: string;
+  try {
+    log = git(dir, [
+      'log',
+      '--no-merges',
+      '-z',
+      `--max-count=${limit + 1}`,
+      '--format=%x1e%H%x1f%cI%x1f%s',
+      '--name-status',
+      '--relative',
+      '--',
+      '.',
+      ':(exclude)packets',
+    ]);
+  } catch (error) {
+    return { available: false, reason: reasonOf(error) };
+  }
+  let withPackets: Set<string>;
+  try {
+    withPackets = new Set(git(dir, ['log', '--no-merges', '--format=%H', '--', 'packets']).split('\n').filter(Boolean));
+  } catch (error) {
+    return { available: false, reason: reasonOf(error) };
+  }
+  const entries = parseLog(log).map((e) => (withPackets.has(e.commit) ? { ...e, subject: undefined } : e));
+  return { available: true, entries: entries.slice(0, limit), truncated: entries.length > limit };
+}
+
+function git(cwd: string, args: string[]): string {
+  return execFileSync('git', ['-c', 'core.quotePath=false', '-c', 'log.showSignature=false', ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Plain, stable output whatever the user's configuration and language.
+    env: { ...process.env, LC_ALL: 'C', GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0' },
+  });
+}
+
+function reasonOf(error: unknown): string {
+  const e = error as NodeJS.ErrnoException & { stderr?: string };
+  if (e.code === 'ENOENT') return 'git is not installed';
+  const stderr = String(e.stderr ?? '');
+  if (/not a git repository/i.test(stderr)) return 'not a git repository';
+  if (/does not have any commits yet/i.test(stderr)) return 'the repository has no commits yet';
+  if (/dubious ownership/i.test(stderr)) return 'git refused the repository: it belongs to another user (see git config safe.directory)';
+  const line = stderr.split('\n').find((l) => l.trim()) ?? (e.message || String(error));
+  return line.replace(/^fatal:\s*/, '').trim();
+}
+
+/** Parses `git log -z --format=%x1e%H%x1f%cI%x1f%s --name-status`. */
+export function parseLog(output: string): HistoryEntry[] {
+  const entries: HistoryEntry[] = [];
+  for (const record of output.split('\x1e')) {
+    if (!record) continue;
+    const headerEnd = record.indexOf('\0');
+    const header = headerEnd === -1 ? record : record.slice(0, headerEnd);
+    const [commit = '', date = '', subject = ''] = header.split('\x1f');
+    if (!/^[0-9a-f]{7,64}$/.test(commit)) continue;
+    const files: HistoryFile[] = [];
+    const tokens =
+      headerEnd === -1
+        ? []
+        : record
+            .slice(headerEnd + 1)
+            .replace(/^\n/, '')
+            .split('\0');
+    for (let i = 0; i < tokens.length; i++) {
+      const status = tokens[i]?.trim();
+      if (!status) continue;
+      const change = CHANGES[status[0] as string] ?? 'changed';
+      if (change === 'renamed' || change === 'copied') {
+        const from = tokens[++i];
+        const path = tokens[++i];
+        if (path !== undefined && from !== undefined) files.push({ change, path, from });
+      } else {
+        const path = tokens[++i];
+        if (path !== undefined) files.push({ change, path });
+      }
+    }
+    entries.push({ commit, date, subject, files });
+  }
+  return entries;
+}

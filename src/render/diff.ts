@@ -1,0 +1,147 @@
+import type { Fragment, Unit } from './markdown.js';
+
+/**
+ * What is new in one level's expectations compared with another's, for one competency. Levels are
+ * rarely written as edits of each other (each level's text is its own), so this works on words,
+ * not on lines: in every paragraph or list item, the words the other level's expectations for the
+ * same competency never use are wrapped in <ins> ("several teams", "organization", "budget"). An
+ * item that the other level has word for word is tagged Unchanged instead; when the other level
+ * has no expectations for the competency at all, every item is tagged New.
+ *
+ * It works on the sanitized HTML string, wrapping runs of text between tags, so it costs one
+ * regular-expression pass per item and adds no markup other than <ins> and the tags.
+ */
+
+export interface Comparison {
+  html: string;
+  /** Items, items the other side has word for word, and items with highlighted words. */
+  counts: { items: number; same: number; highlighted: number };
+}
+
+// Words that carry no idea of their own: never highlighted on their own.
+const STOP = new Set(
+  (
+    'a about above across after again against all also am an and any are as at be because been before being below between both but by can could did do does ' +
+    'doing down during each either else even ever every few for from further had has have having he her here hers him his how i if in into is it its itself ' +
+    'just least less like made make makes many may me more most much must my no nor not now of off often on once one only or other others our out over own ' +
+    'per rather same she should since so some such than that the their theirs them themselves then there these they this those through thus to too under ' +
+    'until up upon us very via was we well were what when where whether which while who whom whose why will with within without would yet you your'
+  ).split(' '),
+);
+const TOKEN = /<(?:[^>"']|"[^"]*"|'[^']*')*>|&[#A-Za-z0-9]+;|[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+
+/** A crude stem, so that "team", "teams" and "team's" count as one word. */
+export function stem(word: string): string {
+  let w = word.toLowerCase().replace(/['’]s$/, '');
+  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
+  else if (w.length > 3 && w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  return w;
+}
+
+interface Known {
+  stems: Set<string>;
+  texts: Set<string>;
+}
+const known = new WeakMap<Fragment, Known>();
+
+function knownOf(fragment: Fragment): Known {
+  let k = known.get(fragment);
+  if (!k) {
+    const stems = new Set<string>();
+    const texts = new Set<string>();
+    for (const part of fragment.parts) {
+      if (typeof part === 'string') continue;
+      texts.add(part.text);
+      for (const m of part.text.matchAll(WORD)) stems.add(stem(m[0]));
+    }
+    k = { stems, texts };
+    known.set(fragment, k);
+  }
+  return k;
+}
+
+/** `to`'s HTML with what `from` never says emphasized. */
+export function compareFragments(from: Fragment, to: Fragment): Comparison {
+  const other = knownOf(from);
+  const counts = { items: 0, same: 0, highlighted: 0 };
+  const out: string[] = [];
+  for (const part of to.parts) {
+    if (typeof part === 'string') {
+      out.push(part);
+      continue;
+    }
+    counts.items++;
+    if (other.texts.has(part.text)) {
+      counts.same++;
+      out.push(tagged(part, 'same', 'Unchanged', part.inner));
+      continue;
+    }
+    const inner = highlight(part.inner, other.stems);
+    if (inner !== part.inner) counts.highlighted++;
+    out.push(part.open + inner + part.close);
+  }
+  return { html: out.join(''), counts };
+}
+
+/** Every item tagged New: the other level has no expectations for this competency. */
+export function allNew(to: Fragment): Comparison {
+  let items = 0;
+  const html = to.parts
+    .map((part) => {
+      if (typeof part === 'string') return part;
+      items++;
+      return tagged(part, 'new', 'New', part.inner);
+    })
+    .join('');
+  return { html, counts: { items, same: 0, highlighted: 0 } };
+}
+
+function tagged(unit: Unit, change: 'new' | 'same', label: string, inner: string): string {
+  // unit.open is "<tag" + sanitized attributes + ">": the data attribute goes right after the name.
+  const open = `<${unit.tag} data-change="${change}"${unit.open.slice(unit.tag.length + 1)}`;
+  const tag = `<span class="change-tag">${label}</span> `;
+  // In a loose list item the text sits in a <p>: put the tag inside it so that it stays on the line.
+  const body = /^\n?<p>/.test(inner) ? inner.replace(/<p>/, `<p>${tag}`) : tag + inner;
+  return open + body + unit.close;
+}
+
+/**
+ * Wraps runs of words whose stem is not in `stems` in <ins>. Runs stay within one text node (a
+ * tag ends them); stop words and entities between two new words join their run.
+ */
+export function highlight(html: string, stems: Set<string>): string {
+  const runs: Array<[number, number]> = [];
+  let start = -1;
+  let end = -1;
+  const flush = () => {
+    if (start !== -1) runs.push([start, end]);
+    start = -1;
+  };
+  for (const m of html.matchAll(TOKEN)) {
+    const token = m[0];
+    const first = token.charCodeAt(0);
+    if (first === 60 /* < */) {
+      flush();
+      continue;
+    }
+    if (first === 38 /* & */) continue;
+    const s = stem(token);
+    if (STOP.has(s)) continue;
+    if (stems.has(s) || s.length < 3) {
+      flush();
+      continue;
+    }
+    if (start === -1) start = m.index;
+    end = m.index + token.length;
+  }
+  flush();
+  if (runs.length === 0) return html;
+  let out = '';
+  let at = 0;
+  for (const [s, e] of runs) {
+    out += `${html.slice(at, s)}<ins>${html.slice(s, e)}</ins>`;
+    at = e;
+  }
+  return out + html.slice(at);
+}

@@ -1,0 +1,60 @@
+/**
+ * HTML building with escaping by default: every value interpolated into `html` is escaped unless
+ * it is already an `Html` (markup this renderer produced, or sanitized Markdown). Templates never
+ * concatenate untrusted strings by hand.
+ */
+export class Html {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return this.value;
+  }
+}
+
+export type Part = Html | string | number | boolean | undefined | null | readonly Part[];
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+// C0 controls other than tab, line feed and carriage return are not allowed in HTML text.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/** Escapes text for use in element content and in double- or single-quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(CONTROL, '').replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+}
+
+/** Marks a string as trusted markup. Only for this renderer's own constants and sanitized output. */
+export function trusted(markup: string): Html {
+  return new Html(markup);
+}
+
+function write(part: Part, out: string[]): void {
+  if (part === undefined || part === null || part === false || part === true) return;
+  if (part instanceof Html) out.push(part.value);
+  else if (Array.isArray(part)) for (const p of part) write(p, out);
+  else out.push(escapeHtml(String(part)));
+}
+
+/** Tagged template: `html\`<p>${text}</p>\``. Arrays are joined; false, null and undefined render nothing. */
+export function html(strings: TemplateStringsArray, ...values: readonly Part[]): Html {
+  const out: string[] = [];
+  for (let i = 0; i < strings.length; i++) {
+    out.push(strings[i] as string);
+    if (i < values.length) write(values[i] as Part, out);
+  }
+  return new Html(out.join(''));
+}
+
+/** Joins parts (escaping strings) with an optional separator. */
+export function join(parts: readonly Part[], separator = ''): Html {
+  const out: string[] = [];
+  parts.forEach((p, i) => {
+    if (i > 0 && separator) out.push(separator);
+    write(p, out);
+  });
+  return new Html(out.join(''));
+}
+
+/** Text for an attribute value or content, as a plain string (escaped). */
+export function attr(value: string): Html {
+  return new Html(escapeHtml(value));
+}

@@ -1,0 +1,266 @@
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { parseSimpleMarkdown } from './fast-markdown.js';
+
+/**
+ * Ladder Markdown to safe HTML. Every piece of Markdown goes through remark-rehype and then
+ * rehype-sanitize with its default (GitHub) schema: raw HTML is dropped, `javascript:`/`data:` URLs,
+ * event handlers, iframes, forms, SVG and scripts cannot survive. Only after sanitizing does this
+ * module adjust the tree, with values it builds itself:
+ * - ids (footnotes) get a per-section prefix so that sections can share a page;
+ * - headings are renumbered to fit under the page's own headings (or become bold paragraphs);
+ * - links to other level files (`../em/M1.md`) point at their pages; other relative links, which
+ *   would be broken on the site, become plain text;
+ * - images become links (the site makes no requests to other hosts, and ships no images);
+ * - task-list checkboxes become text; table alignment becomes a class (no obsolete attributes).
+ */
+
+export type HeadingMode = number | 'strong';
+
+export interface MarkdownContext {
+  /** The ladder file the Markdown comes from (levels/ic/E4.md), to resolve relative links. */
+  file: string;
+  /** Unique per piece of Markdown: prefixes its ids. */
+  scope: string;
+  /** The heading level the fragment's highest heading becomes, or 'strong' for no headings (table cells). */
+  headings: HeadingMode;
+}
+
+/** A paragraph, list item or other block: what the "what changes" pages compare. */
+export interface Unit {
+  tag: string;
+  open: string;
+  inner: string;
+  close: string;
+  node: Element;
+  /** Whitespace-collapsed text. */
+  text: string;
+  /** Lower-cased words. */
+  words: Set<string>;
+}
+
+export interface Fragment {
+  html: string;
+  /** Plain text, for the search index. */
+  text: string;
+  /** The HTML again, cut into units and the markup between them. */
+  parts: Array<string | Unit>;
+}
+
+/** Decides where a relative link in ladder Markdown points on the site; undefined makes it plain text. */
+export type LinkResolver = (href: string, file: string) => string | undefined;
+
+const parser = unified().use(remarkParse).use(remarkGfm).freeze();
+// clobberPrefix '' here: rehype-sanitize adds its own "user-content-" prefix, and the post-processing
+// below replaces it with the section's scope, links and ids together.
+const toSafeHast = unified().use(remarkRehype, { clobberPrefix: '' }).use(rehypeSanitize).freeze();
+const stringifier = unified().use(rehypeStringify).freeze();
+
+interface Parsed {
+  /** The sanitized tree, before adjust(); a clone per heading mode when it has headings. */
+  hast: Root;
+  headings: boolean;
+  fragments: Map<string, Fragment>;
+}
+
+export class MarkdownRenderer {
+  private readonly cache = new Map<string, Parsed>();
+  /** How many pieces took the fast parser and how many remark-parse (for the bench and tests). */
+  readonly stats = { fast: 0, remark: 0 };
+
+  constructor(
+    private readonly resolveLink: LinkResolver,
+    private readonly options: { fastPath?: boolean | undefined } = {},
+  ) {}
+
+  /** Safe HTML for a piece of Markdown; parsed and sanitized once, whatever the pages that show it. */
+  render(markdown: string, context: MarkdownContext): Fragment {
+    const key = `${context.scope}\u0000${context.file}\u0000${markdown}`;
+    let parsed = this.cache.get(key);
+    if (!parsed) {
+      const hast = this.sanitized(markdown);
+      parsed = { hast, headings: hasHeadings(hast), fragments: new Map() };
+      this.cache.set(key, parsed);
+    }
+    // Without headings every mode gives the same HTML: adjust the tree once, in place.
+    const mode = parsed.headings ? String(context.headings) : '';
+    let fragment = parsed.fragments.get(mode);
+    if (!fragment) {
+      const tree = parsed.headings ? structuredClone(parsed.hast) : parsed.hast;
+      adjust(tree, context, this.resolveLink);
+      fragment = fragmentOf(tree);
+      parsed.fragments.set(mode, fragment);
+    }
+    return fragment;
+  }
+
+  private sanitized(markdown: string): Root {
+    const fast = this.options.fastPath === false ? undefined : parseSimpleMarkdown(markdown);
+    if (fast) this.stats.fast++;
+    else this.stats.remark++;
+    const mdast: MdastRoot = fast ?? (parser.runSync(parser.parse(markdown)) as MdastRoot);
+    return toSafeHast.runSync(mdast) as Root;
+  }
+}
+
+function hasHeadings(node: Root | Element): boolean {
+  return node.children.some((c) => c.type === 'element' && (HEADING.test(c.tagName) || hasHeadings(c)));
+}
+
+function stringify(node: Root | RootContent): string {
+  return stringifier.stringify(node.type === 'root' ? node : { type: 'root', children: [node] });
+}
+
+const HEADING = /^h[1-6]$/;
+const CLOBBERED = /^(?:user-content-)+/;
+
+function adjust(tree: Root, context: MarkdownContext, resolve: LinkResolver): void {
+  const ids = new Set<string>();
+  const depths = new Set<number>();
+  visitElements(tree, (el) => {
+    const id = el.properties.id;
+    if (typeof id === 'string') ids.add(id.replace(CLOBBERED, ''));
+    if (HEADING.test(el.tagName)) depths.add(Number(el.tagName[1]));
+  });
+  const scoped = (id: string) => `${context.scope}-${id.replace(CLOBBERED, '')}`;
+  const rank = [...depths].sort((a, b) => a - b);
+  tree.children = rewrite(tree.children, (el) => {
+    const p = el.properties;
+    if (typeof p.id === 'string') p.id = scoped(p.id);
+    for (const key of ['ariaDescribedBy', 'ariaLabelledBy'] as const) {
+      const value = p[key];
+      if (Array.isArray(value)) p[key] = value.map((v) => scoped(String(v)));
+      else if (typeof value === 'string') p[key] = [scoped(value)];
+    }
+    delete p.name;
+    if (HEADING.test(el.tagName)) {
+      const depth = Number(el.tagName[1]);
+      if (context.headings === 'strong')
+        return [{ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'element', tagName: 'strong', properties: {}, children: el.children }] }];
+      el.tagName = `h${Math.min(6, context.headings + rank.indexOf(depth))}`;
+      delete p.className; // "sr-only" on a footnote label: show it, like the rest
+      return [el];
+    }
+    switch (el.tagName) {
+      case 'a': {
+        const href = typeof p.href === 'string' ? p.href : undefined;
+        if (href === undefined) return el.children;
+        if (href.startsWith('#') && ids.has(safeDecode(href.slice(1)))) {
+          p.href = `#${scoped(safeDecode(href.slice(1)))}`;
+          return [el];
+        }
+        if (/^[a-z][a-z0-9+.-]*:/i.test(href)) return [el]; // the sanitizer allowed its protocol
+        const target = resolve(href, context.file);
+        if (target === undefined) return el.children;
+        p.href = target;
+        return [el];
+      }
+      case 'img': {
+        const src = typeof p.src === 'string' ? p.src : '';
+        const alt = typeof p.alt === 'string' && p.alt.trim() ? p.alt : '';
+        if (/^https?:/i.test(src)) {
+          return [{ type: 'element', tagName: 'a', properties: { href: src }, children: [{ type: 'text', value: alt ? `Image: ${alt}` : 'Image' }] }];
+        }
+        return alt ? [{ type: 'text', value: alt }] : [];
+      }
+      case 'input':
+        return [{ type: 'text', value: p.checked ? '☑ ' : '☐ ' }];
+      case 'td':
+      case 'th':
+        if (typeof p.align === 'string') {
+          p.className = [`align-${p.align.toLowerCase()}`];
+          delete p.align;
+        }
+        return [el];
+      default:
+        return [el];
+    }
+  });
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+function visitElements(node: Root | Element, fn: (el: Element) => void): void {
+  for (const child of node.children) {
+    if (child.type === 'element') {
+      fn(child);
+      visitElements(child, fn);
+    }
+  }
+}
+
+/** Rebuilds children depth-first; `fn` returns what replaces an element (itself, its children, or others). */
+function rewrite<T extends RootContent | ElementContent>(children: T[], fn: (el: Element) => ElementContent[]): T[] {
+  const out: T[] = [];
+  for (const child of children) {
+    if (child.type !== 'element') {
+      out.push(child);
+      continue;
+    }
+    child.children = rewrite(child.children, fn);
+    out.push(...(fn(child) as T[]));
+  }
+  return out;
+}
+
+function fragmentOf(tree: Root): Fragment {
+  const parts: Array<string | Unit> = [];
+  for (const node of tree.children) {
+    if (node.type === 'element' && (node.tagName === 'ul' || node.tagName === 'ol')) {
+      const { open, close } = tags(node);
+      parts.push(open);
+      for (const item of node.children) parts.push(item.type === 'element' && item.tagName === 'li' ? unitOf(item) : stringify(item));
+      parts.push(close);
+    } else if (node.type === 'element' && node.tagName !== 'hr') {
+      parts.push(unitOf(node));
+    } else {
+      parts.push(stringify(node));
+    }
+  }
+  const html = parts.map((p) => (typeof p === 'string' ? p : p.open + p.inner + p.close)).join('');
+  const text = parts
+    .filter((p): p is Unit => typeof p !== 'string')
+    .map((u) => u.text)
+    .join(' ');
+  return { html, text, parts };
+}
+
+function tags(el: Element): { open: string; close: string } {
+  const close = `</${el.tagName}>`;
+  const empty = stringify({ ...el, children: [] });
+  return { open: empty.slice(0, empty.length - close.length), close };
+}
+
+function unitOf(el: Element): Unit {
+  const { open, close } = tags(el);
+  const whole = stringify(el);
+  const text = textOf(el).replace(/\s+/g, ' ').trim();
+  return { tag: el.tagName, open, inner: whole.slice(open.length, whole.length - close.length), close, node: el, text, words: wordsOf(text) };
+}
+
+export function textOf(node: Element | ElementContent): string {
+  if (node.type === 'text') return node.value;
+  if (node.type !== 'element') return '';
+  if (node.tagName === 'br') return ' ';
+  let out = '';
+  for (const child of node.children) out += textOf(child);
+  return /^(?:p|li|h[1-6]|td|th|tr|div|pre|blockquote|section|dt|dd)$/.test(node.tagName) ? ` ${out} ` : out;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+export function wordsOf(text: string): Set<string> {
+  return new Set(text.toLowerCase().match(WORD) ?? []);
+}

@@ -1,0 +1,127 @@
+import type { Competency, Level } from '../../core/model.js';
+import { allNew, type Comparison, compareFragments } from '../diff.js';
+import { plural } from '../format.js';
+import { type Html, html, trusted } from '../html.js';
+import type { Page } from '../layout.js';
+import type { Site } from '../site.js';
+import type { Step } from '../steps.js';
+import { pagePath } from '../urls.js';
+
+/**
+ * "What changes": two levels' expectations side by side, competency by competency. For a promotion
+ * the higher level's column emphasizes what it asks that the level below never mentions; for a
+ * lateral switch (one page for both directions) each column emphasizes what it asks that the other
+ * does not. See diff.ts.
+ */
+export function changePage(site: Site, step: Step): Page {
+  const { from, to } = step;
+  const lateral = step.kind === 'switch';
+  const fromTrack = site.trackOf(from);
+  const toTrack = site.trackOf(to);
+  const fromBand = site.bandOf(from);
+  const toBand = site.bandOf(to);
+  // Competencies of either level, in the ladder's order.
+  const competencies = [...site.index.competencyById.values()].filter((c) => c.tracks.includes(from.track) || c.tracks.includes(to.track));
+  const shared = competencies.filter((c) => c.tracks.includes(from.track) && c.tracks.includes(to.track));
+  let items = 0;
+  let same = 0;
+  const sections = competencies.map((c) => {
+    const section = compareSection(site, step, c);
+    items += section.to?.counts.items ?? 0;
+    same += section.to?.counts.same ?? 0;
+    return section.html;
+  });
+  const fromPay = site.payOf(from);
+  const toPay = site.payOf(to);
+  const samePay = fromPay && toPay && site.payText(fromPay) === site.payText(toPay);
+  const lead = lateral
+    ? html`A lateral move on the ${fromBand?.name ?? from.band} band, in either direction: the same seniority${samePay ? ' and the same pay range' : ''}. Moving to the ${toTrack?.name ?? to.track} track is not a promotion, and moving back to the ${fromTrack?.name ?? from.track} track is not a demotion.`
+    : html`A promotion on the ${fromTrack?.name ?? from.track} track, one band up: from the ${fromBand?.name ?? from.band} band to the ${toBand?.name ?? to.band} band.`;
+  const legend = lateral
+    ? html`In each column, <ins>highlighted words</ins> are what that level asks for that the other level's expectations for the same competency never mention. <span class="change-tag" data-sample="same">Unchanged</span> marks an expectation both levels share word for word, and <span class="change-tag" data-sample="new">New</span> a competency only one of the two tracks measures.`
+    : html`On the right, <ins>highlighted words</ins> are what ${to.id} asks for that ${from.id}'s expectations for the same competency never mention. <span class="change-tag" data-sample="same">Unchanged</span> marks an expectation ${from.id} has word for word, and <span class="change-tag" data-sample="new">New</span> a competency ${from.id} is not measured on.`;
+  const summary = lateral
+    ? html`${from.id} and ${to.id} share ${shared.length} of these ${plural(competencies.length, 'competency', 'competencies')}; ${plural(same, 'expectation')} of ${to.id} ${same === 1 ? 'is' : 'are'} word for word the same as ${from.id}'s.`
+    : html`${to.id} lists ${plural(items, 'expectation')} across ${plural(competencies.length, 'competency', 'competencies')}; ${same} of them ${same === 1 ? 'is' : 'are'} word for word the same as at ${from.id}.`;
+  const next = lateral ? undefined : site.steps.up.get(to);
+  const previous = lateral ? undefined : site.steps.down.get(from);
+  const title = lateral ? `Switching between ${from.id} and ${to.id}` : `From ${from.id} to ${to.id}`;
+  const main = html`<div class="page-head">
+<p class="eyebrow">${lateral ? 'Lateral move' : 'Promotion'}</p>
+<h1>${lateral ? html`What changes between ${site.label(from)} and ${site.label(to)}` : html`What changes from ${site.label(from)} to ${site.label(to)}`}</h1>
+<p class="lead">${lead}</p>
+</div>
+<dl class="facts">
+${levelFact(site, lateral ? (fromTrack?.name ?? 'Level') : 'From', from)}
+${levelFact(site, lateral ? (toTrack?.name ?? 'Level') : 'To', to)}
+${
+  fromPay || toPay
+    ? html`<div><dt>Pay range</dt><dd>${samePay ? site.payText(toPay) : html`${site.payText(fromPay) ?? 'not published'} <span aria-hidden="true">→</span><span class="visually-hidden">to</span> ${site.payText(toPay) ?? 'not published'}`}</dd></div>`
+    : ''
+}
+</dl>
+<div class="legend">
+<p>${legend}</p>
+<p class="summary">${summary}</p>
+</div>
+<nav class="toc" aria-label="Competencies">
+<ul>${competencies.map((c) => html`<li><a href="#${c.id}">${c.name}</a></li>`)}</ul>
+</nav>
+${sections}
+<nav class="step-nav" aria-label="Related pages">
+<ul>
+<li><a href="${site.url(pagePath.level(from.id))}">${site.label(from)}</a></li>
+<li><a href="${site.url(pagePath.level(to.id))}">${site.label(to)}</a></li>
+${previous ? html`<li><a href="${site.url(pagePath.change(previous.key))}">Previous step: from ${previous.from.id} to ${previous.to.id}</a></li>` : ''}
+${next ? html`<li><a href="${site.url(pagePath.change(next.key))}">Next step: from ${next.from.id} to ${next.to.id}</a></li>` : ''}
+</ul>
+</nav>`;
+  return {
+    path: pagePath.change(step.key),
+    title,
+    description: lateral
+      ? `What changes between ${site.label(from)} and ${site.label(to)}, equally senior levels on two tracks, competency by competency.`
+      : `What changes from ${site.label(from)} to ${site.label(to)}, competency by competency.`,
+    crumbs: [
+      { label: 'Overview', path: '' },
+      ...(fromTrack ? [{ label: fromTrack.name, path: pagePath.track(fromTrack.id) }] : []),
+      { label: lateral ? `${from.id} and ${to.id}` : `${from.id} to ${to.id}` },
+    ],
+    main,
+    section: `track:${from.track}`,
+  };
+}
+
+function levelFact(site: Site, label: string, level: Level): Html {
+  return html`<div><dt>${label}</dt><dd><a href="${site.url(pagePath.level(level.id))}">${site.label(level)}</a>${site.bandOf(level) ? html` <span class="muted">(${site.bandOf(level)?.name} band)</span>` : ''}</dd></div>`;
+}
+
+function compareSection(site: Site, step: Step, c: Competency): { html: Html; to: Comparison | undefined } {
+  const { from, to } = step;
+  const lateral = step.kind === 'switch';
+  const before = c.tracks.includes(from.track) ? site.expectations(from, c, 4) : undefined;
+  const after = c.tracks.includes(to.track) ? site.expectations(to, c, 4) : undefined;
+  const right = after ? (before ? compareFragments(before, after) : allNew(after)) : undefined;
+  // A promotion's lower level is shown as it is; in a switch both sides are compared.
+  const left = before ? (!lateral ? undefined : after ? compareFragments(after, before) : allNew(before)) : undefined;
+  const absent = (level: Level) => {
+    const track = site.trackOf(level)?.name;
+    return html`<p class="absent">${level.id} has no expectations for ${c.name}${track ? html`: the ${track} track does not measure it` : ''}.</p>`;
+  };
+  const column = (level: Level, body: Html | undefined, side: 'from' | 'to') => html`<div class="side side-${side}">
+<h3><span class="visually-hidden">${c.name}: </span>${site.label(level)}</h3>
+<div class="prose">${body ?? absent(level)}</div>
+</div>`;
+  return {
+    to: right,
+    html: html`<section class="compare-section" id="${c.id}" aria-labelledby="${c.id}-title">
+<h2 id="${c.id}-title">${c.name}</h2>
+${c.description ? html`<p class="competency-desc">${c.description}</p>` : ''}
+<div class="compare${lateral ? ' lateral' : ''}">
+${column(from, left ? trusted(left.html) : before ? trusted(before.html) : undefined, 'from')}
+${column(to, right ? trusted(right.html) : undefined, 'to')}
+</div>
+</section>
+`,
+  };
+}

@@ -1,0 +1,94 @@
+import type { Band, Level, Track } from '../../core/model.js';
+import { type Html, html } from '../html.js';
+import type { Page } from '../layout.js';
+import type { Site } from '../site.js';
+import { pagePath } from '../urls.js';
+
+export const KIND_LABEL = { ic: 'Individual contributor track', em: 'Management track' } as const;
+
+/** The home page: the parity picture (every track side by side, band by band) and the tracks. */
+export function homePage(site: Site): Page {
+  const { index } = site;
+  const bands = [...site.ladder.bands].sort((a, b) => b.rank - a.rank);
+  const tracks = site.tracks;
+  const levelsAt = (track: Track, band: Band): Level[] => index.levelsOf(track.id).filter((l) => l.band === band.id);
+  const pay = site.publishPay && bands.some((b) => b.pay);
+  // With exactly two tracks, each row links the lateral move between them.
+  const pair = tracks.length === 2 ? (tracks as [Track, Track]) : undefined;
+  const switchCell = (band: Band): Html => {
+    if (!pair) return html``;
+    const [a, b] = pair.map((t) => levelsAt(t, band)[0]);
+    const step = a && b ? site.steps.switches.get(a)?.find((s) => s.to === b || s.from === b) : undefined;
+    if (!step)
+      return html`<td class="moves-cell"><span class="none" aria-hidden="true">—</span><span class="visually-hidden">No lateral move on this band</span></td>`;
+    return html`<td class="moves-cell"><a class="move-link" href="${site.url(pagePath.change(step.key))}"><span class="visually-hidden">What changes between </span>${step.from.id}<span aria-hidden="true"> ⇄ </span><span class="visually-hidden"> and </span>${step.to.id}</a></td>`;
+  };
+  const cell = (track: Track, band: Band): Html => {
+    const levels = levelsAt(track, band);
+    if (levels.length === 0)
+      return html`<td class="track-${track.kind} empty"><span class="none" aria-hidden="true">—</span><span class="visually-hidden">No ${track.name} level on this band</span></td>`;
+    return html`<td class="track-${track.kind}">${levels.map(
+      (l) =>
+        html`<a class="level-link" href="${site.url(pagePath.level(l.id))}"><span class="level-code">${l.id}</span> <span class="level-title">${l.title}</span></a>`,
+    )}</td>`;
+  };
+  const rows = bands.map(
+    (band) => html`<tr>
+<th scope="row"><span class="band-name">${band.name}</span>${pay && band.pay ? html`<span class="band-pay">${site.payText(band.pay, true)}</span>` : ''}</th>
+${tracks.map((t) => cell(t, band))}${switchCell(band)}
+</tr>`,
+  );
+  const first = site.steps.all.find((s) => s.kind === 'switch');
+  const firstPromotion = site.steps.all.find((s) => s.kind === 'promotion');
+  const main = html`<div class="hero">
+<h1>${site.organization} career ladder</h1>
+<p class="lead">${tracks.length === 2 ? 'Two tracks' : `${tracks.length} tracks`}, one scale of seniority. Each row below is a band: the levels in a row are equally senior${pay ? ' and share its pay range' : ''}, whatever their track. Moving to another track on the same band is a lateral move: never a promotion, never a demotion.</p>
+</div>
+<section class="parity-section" aria-labelledby="ladder-parity-title">
+<h2 id="ladder-parity-title">Tracks side by side</h2>
+<div class="table-scroll" role="region" aria-labelledby="ladder-parity-caption" tabindex="0">
+<table class="parity">
+<caption id="ladder-parity-caption">Levels by band, most senior first${pay ? '; pay is the yearly base pay range of the band' : ''}</caption>
+<thead>
+<tr><th scope="col">Band</th>${tracks.map(
+    (t) => html`<th scope="col" class="track-${t.kind}"><a href="${site.url(pagePath.track(t.id))}">${t.name}</a></th>`,
+  )}${pair ? html`<th scope="col">Lateral moves</th>` : ''}</tr>
+</thead>
+<tbody>
+${rows}
+</tbody>
+</table>
+</div>
+</section>
+<section class="tracks-section" id="tracks" aria-labelledby="ladder-tracks-title">
+<h2 id="ladder-tracks-title">Tracks</h2>
+<ul class="cards">
+${tracks.map((t) => {
+  const levels = index.levelsOf(t.id);
+  const lowest = levels[0];
+  const highest = levels[levels.length - 1];
+  return html`<li class="card track-${t.kind}">
+<h3><a href="${site.url(pagePath.track(t.id))}">${t.name}</a></h3>
+<p class="card-kind">${KIND_LABEL[t.kind] ?? 'Track'}</p>
+${t.description ? html`<p>${t.description}</p>` : ''}
+<p class="card-meta">${levels.length} ${levels.length === 1 ? 'level' : 'levels'}${lowest && highest ? html`, from <a href="${site.url(pagePath.level(lowest.id))}">${lowest.id}</a> to <a href="${site.url(pagePath.level(highest.id))}">${highest.id}</a>` : ''} · <a href="${site.url(pagePath.matrix(t.id))}">Competency matrix<span class="visually-hidden"> of the ${t.name} track</span></a></p>
+</li>`;
+})}
+</ul>
+</section>
+<section class="moves-section" aria-labelledby="ladder-moves-title">
+<h2 id="ladder-moves-title">Moving on the ladder</h2>
+<ul class="plain-list">
+<li><strong>Promotion</strong>: the next level on your track, one band up.${firstPromotion ? html` Every step has a page with both levels' expectations side by side, such as <a href="${site.url(pagePath.change(firstPromotion.key))}">${firstPromotion.from.id} to ${firstPromotion.to.id}</a>.` : ''}</li>
+<li><strong>Switching tracks</strong>: a level on another track in the same band, with the same seniority${pay ? ' and pay' : ''}.${first ? html` See what changes, for example, <a href="${site.url(pagePath.change(first.key))}">between ${first.from.id} and ${first.to.id}</a>.` : ''}</li>
+<li><strong>Finding an expectation</strong>: <a href="${site.url(pagePath.search)}">search every level</a>, or open a track's competency matrix.</li>
+</ul>
+</section>`;
+  return {
+    path: pagePath.home,
+    title: 'Overview',
+    description: `The career ladder of ${site.organization}: ${tracks.map((t) => t.name).join(', ')}, side by side, band by band.`,
+    main,
+    section: 'home',
+  };
+}

@@ -1,0 +1,82 @@
+import type { Level } from '../../core/model.js';
+import { type Html, html, trusted } from '../html.js';
+import type { Page } from '../layout.js';
+import type { Site } from '../site.js';
+import { pagePath } from '../urls.js';
+
+/** One level: what it is, where it leads, and its expectations competency by competency. */
+export function levelPage(site: Site, level: Level): Page {
+  const track = site.trackOf(level);
+  const band = site.bandOf(level);
+  const pay = site.payOf(level);
+  const competencies = site.index.competenciesOf(level.track);
+  const intro = site.intro(level, 2);
+  const down = site.steps.down.get(level);
+  const up = site.steps.up.get(level);
+  const switches = site.steps.switches.get(level) ?? [];
+  const rankText = band ? `${band.rank + 1} of ${site.ladder.bands.length}` : '';
+  const moves: Html[] = [];
+  if (down)
+    moves.push(
+      html`<li><span class="move-kind">Level below</span> <a href="${site.url(pagePath.level(down.from.id))}">${site.label(down.from)}</a> · <a href="${site.url(pagePath.change(down.key))}">What changes from ${down.from.id} to ${level.id}</a></li>`,
+    );
+  if (up)
+    moves.push(
+      html`<li><span class="move-kind">Next promotion</span> <a href="${site.url(pagePath.level(up.to.id))}">${site.label(up.to)}</a> · <a href="${site.url(pagePath.change(up.key))}">What changes from ${level.id} to ${up.to.id}</a></li>`,
+    );
+  for (const s of switches) {
+    const other = s.from === level ? s.to : s.from;
+    moves.push(
+      html`<li><span class="move-kind">Equally senior</span> <a href="${site.url(pagePath.level(other.id))}">${site.label(other)}</a> <span class="muted">(${site.trackOf(other)?.name ?? other.track})</span> · <a href="${site.url(pagePath.change(s.key))}">What changes between ${level.id} and ${other.id}</a></li>`,
+    );
+  }
+  const sections = competencies.map((c) => {
+    const body = site.expectations(level, c, 4);
+    return html`<section class="competency" id="${c.id}" aria-labelledby="${c.id}-title">
+<h3 id="${c.id}-title">${c.name}</h3>
+${c.description ? html`<p class="competency-desc">${c.description}</p>` : ''}
+<div class="prose">${body ? trusted(body.html) : html`<p class="muted">No expectations written for this competency yet.</p>`}</div>
+</section>
+`;
+  });
+  const main = html`<div class="page-head">
+<p class="eyebrow">${track?.name ?? level.track}${band ? html` · ${band.name} band` : ''}</p>
+<h1>${level.title} <span class="level-code">${level.id}</span></h1>
+<p class="lead">${level.summary}</p>
+</div>
+<dl class="facts">
+<div><dt>Track</dt><dd>${track ? html`<a href="${site.url(pagePath.track(track.id))}">${track.name}</a>` : level.track}</dd></div>
+<div><dt>Band</dt><dd>${band ? html`${band.name} <span class="muted">(${rankText})</span>` : level.band}</dd></div>
+${pay ? html`<div><dt>Pay range</dt><dd>${site.payText(pay)}</dd></div>` : ''}
+</dl>
+${intro ? html`<div class="prose intro">${trusted(intro.html)}</div>` : ''}
+${
+  moves.length
+    ? html`<section class="moves" aria-labelledby="ladder-moves-title">
+<h2 id="ladder-moves-title">Around this level</h2>
+<ul class="move-list">
+${moves}
+</ul>
+</section>`
+    : ''
+}
+<section class="expectations" aria-labelledby="ladder-expectations-title">
+<h2 id="ladder-expectations-title">Expectations</h2>
+<nav class="toc" aria-label="Competencies">
+<ul>${competencies.map((c) => html`<li><a href="#${c.id}">${c.name}</a></li>`)}</ul>
+</nav>
+${sections}
+</section>`;
+  return {
+    path: pagePath.level(level.id),
+    title: `${level.title} (${level.id})`,
+    description: level.summary,
+    crumbs: [
+      { label: 'Overview', path: '' },
+      ...(track ? [{ label: track.name, path: pagePath.track(track.id) }] : []),
+      { label: `${level.id} ${level.title}` },
+    ],
+    main,
+    section: `track:${level.track}`,
+  };
+}

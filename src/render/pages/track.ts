@@ -1,0 +1,75 @@
+import type { Track } from '../../core/model.js';
+import { html } from '../html.js';
+import type { Page } from '../layout.js';
+import type { Site } from '../site.js';
+import { pagePath } from '../urls.js';
+import { KIND_LABEL } from './home.js';
+
+/** One track: its levels lowest first, its promotion steps, lateral moves and competencies. */
+export function trackPage(site: Site, track: Track): Page {
+  const levels = site.index.levelsOf(track.id);
+  const competencies = site.index.competenciesOf(track.id);
+  const pay = site.publishPay && levels.some((l) => site.payOf(l));
+  const promotions = levels.map((l) => site.steps.up.get(l)).filter((s) => s !== undefined);
+  const switches = levels.flatMap((l) => site.steps.switches.get(l) ?? []);
+  const main = html`<div class="page-head">
+<p class="eyebrow">${KIND_LABEL[track.kind] ?? 'Track'}</p>
+<h1>${track.name}</h1>
+${track.description ? html`<p class="lead">${track.description}</p>` : ''}
+</div>
+<section aria-labelledby="ladder-levels-title">
+<h2 id="ladder-levels-title">Levels</h2>
+<div class="table-scroll" role="region" aria-labelledby="ladder-levels-caption" tabindex="0">
+<table class="levels">
+<caption id="ladder-levels-caption">Levels of the ${track.name} track, lowest first</caption>
+<thead><tr><th scope="col">Level</th><th scope="col">Band</th>${pay ? html`<th scope="col">Pay range</th>` : ''}<th scope="col">Summary</th></tr></thead>
+<tbody>
+${levels.map((l) => {
+  const p = site.payOf(l);
+  return html`<tr><th scope="row"><a href="${site.url(pagePath.level(l.id))}"><span class="level-code">${l.id}</span> ${l.title}</a></th><td>${site.bandOf(l)?.name ?? l.band}</td>${pay ? html`<td class="num">${p ? site.payText(p, true) : '—'}</td>` : ''}<td>${l.summary}</td></tr>\n`;
+})}
+</tbody>
+</table>
+</div>
+<p><a href="${site.url(pagePath.matrix(track.id))}">Competency matrix of the ${track.name} track</a>: every expectation of every level on one page.</p>
+</section>
+${
+  promotions.length
+    ? html`<section aria-labelledby="ladder-promotions-title">
+<h2 id="ladder-promotions-title">Promotions</h2>
+<p>What each step up asks for that the level below does not.</p>
+<ul class="step-list">
+${promotions.map((s) => html`<li><a href="${site.url(pagePath.change(s.key))}">From ${site.label(s.from)} to ${site.label(s.to)}</a></li>\n`)}
+</ul>
+</section>`
+    : ''
+}
+${
+  switches.length
+    ? html`<section aria-labelledby="ladder-switches-title">
+<h2 id="ladder-switches-title">Lateral moves to other tracks</h2>
+<p>Each of these keeps your band${site.publishPay ? ' and your pay range' : ''}: a change of track, not a promotion or a demotion.</p>
+<ul class="step-list">
+${switches.map((s) => {
+  const [mine, other] = s.from.track === track.id ? [s.from, s.to] : [s.to, s.from];
+  return html`<li><a href="${site.url(pagePath.change(s.key))}">Between ${site.label(mine)} and ${site.label(other)}</a> <span class="muted">(${site.trackOf(other)?.name ?? other.track}, ${site.bandOf(other)?.name ?? other.band} band)</span></li>\n`;
+})}
+</ul>
+</section>`
+    : ''
+}
+<section aria-labelledby="ladder-competencies-title">
+<h2 id="ladder-competencies-title">Competencies</h2>
+<dl class="competency-list">
+${competencies.map((c) => html`<div><dt>${c.name}</dt>${c.description ? html`<dd>${c.description}</dd>` : ''}</div>\n`)}
+</dl>
+</section>`;
+  return {
+    path: pagePath.track(track.id),
+    title: track.name,
+    description: track.description ?? `The levels of the ${track.name} track.`,
+    crumbs: [{ label: 'Overview', path: '' }, { label: track.name }],
+    main,
+    section: `track:${track.id}`,
+  };
+}

@@ -1,0 +1,123 @@
+import { posix } from 'node:path';
+import type { Band, Competency, Ladder, Level, Pay, Track } from '../core/model.js';
+import { LadderIndex } from '../core/model.js';
+import { formatPay, formatPayShort } from './format.js';
+import { type Fragment, type HeadingMode, MarkdownRenderer } from './markdown.js';
+import { type Steps, stepsOf } from './steps.js';
+import { type BaseUrl, pagePath, slug } from './urls.js';
+
+export interface PageInfo {
+  /** Site-relative path: '' for home, 'levels/E4/'. */
+  path: string;
+  title: string;
+}
+
+/**
+ * Everything pages share: the ladder and its lookups, URLs under the base, the Markdown renderer
+ * with its cache, pay as the policy allows it. Read-only for pages; renderSite builds one per site.
+ */
+export class Site {
+  readonly index: LadderIndex;
+  /** Tracks in the order of ladder.yml. */
+  readonly tracks: Track[];
+  readonly steps: Steps;
+  readonly markdown: MarkdownRenderer;
+  private readonly levelByFile = new Map<string, Level>();
+
+  constructor(
+    readonly ladder: Ladder,
+    readonly base: BaseUrl,
+    options: { fastMarkdown?: boolean } = {},
+  ) {
+    this.index = new LadderIndex(ladder);
+    this.tracks = [...this.index.trackById.values()];
+    this.steps = stepsOf(this.index, this.tracks);
+    for (const level of this.index.levelById.values()) this.levelByFile.set(level.origin.file, level);
+    this.markdown = new MarkdownRenderer((href, file) => this.resolveLink(href, file), { fastPath: options.fastMarkdown });
+  }
+
+  /** The absolute path of a site path, under the base URL. */
+  url(path: string): string {
+    return this.base.path + path;
+  }
+
+  get organization(): string {
+    return this.ladder.organization || 'Engineering';
+  }
+
+  get publishPay(): boolean {
+    return this.ladder.policy.publishPay === true;
+  }
+
+  /** A level's pay range when the policy publishes pay: its own, else its band's. */
+  payOf(level: Level): Pay | undefined {
+    if (!this.publishPay) return undefined;
+    return level.pay ?? this.index.bandById.get(level.band)?.pay;
+  }
+
+  bandPay(band: Band): Pay | undefined {
+    return this.publishPay ? band.pay : undefined;
+  }
+
+  payText(pay: Pay | undefined, short = false): string | undefined {
+    if (!pay) return undefined;
+    return short ? formatPayShort(pay) : formatPay(pay);
+  }
+
+  bandOf(level: Level): Band | undefined {
+    return this.index.bandById.get(level.band);
+  }
+
+  trackOf(level: Level): Track | undefined {
+    return this.index.trackById.get(level.track);
+  }
+
+  /** Levels of other tracks on the same band, in track order. */
+  equivalents(level: Level): Level[] {
+    return this.tracks.filter((t) => t.id !== level.track).flatMap((t) => this.index.levelsOf(t.id).filter((l) => l.band === level.band));
+  }
+
+  /** "E4 Senior Engineer". */
+  label(level: Level): string {
+    return `${level.id} ${level.title}`;
+  }
+
+  sectionOf(level: Level, competency: Competency): string | undefined {
+    return level.sections.find((s) => s.name === competency.name)?.body;
+  }
+
+  /** A level's expectations for one competency, as safe HTML; undefined when the level has no such section. */
+  expectations(level: Level, competency: Competency, headings: HeadingMode): Fragment | undefined {
+    const body = this.sectionOf(level, competency);
+    if (body === undefined) return undefined;
+    return this.markdown.render(body, { file: level.origin.file, scope: `md-${slug(level.id)}-${competency.id}`, headings });
+  }
+
+  intro(level: Level, headings: HeadingMode): Fragment | undefined {
+    if (!level.intro.trim()) return undefined;
+    return this.markdown.render(level.intro, { file: level.origin.file, scope: `md-${slug(level.id)}-intro`, headings });
+  }
+
+  /**
+   * Where a relative link in a level file points: another level file (with an optional #competency)
+   * becomes that level's page; "#competency" alone, that competency on this level's page.
+   */
+  private resolveLink(href: string, file: string): string | undefined {
+    const hash = href.indexOf('#');
+    const path = hash === -1 ? href : href.slice(0, hash);
+    const fragment = hash === -1 ? '' : href.slice(hash + 1);
+    const target = path === '' ? this.levelByFile.get(file) : this.levelByFile.get(posix.normalize(posix.join(posix.dirname(file), safeDecode(path))));
+    if (!target) return undefined;
+    const competency = this.index.competencyById.get(safeDecode(fragment));
+    const anchor = competency?.tracks.includes(target.track) ? `#${competency.id}` : '';
+    return this.url(pagePath.level(target.id)) + anchor;
+  }
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
