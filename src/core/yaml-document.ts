@@ -111,6 +111,8 @@ function hintFor(reason: string): string {
   if (/duplicat/i.test(reason)) return ' Remove or rename one of the two keys.';
   if (/depth|nest/i.test(reason)) return ` Ladder files never need more than ${MAX_DEPTH} levels of nesting.`;
   if (/unidentified alias|unknown alias/i.test(reason)) return ' Define the anchor (&name) before using it, or write the value out.';
+  // An unclosed bracket or quote is usually found lines later, as an indentation or end-of-stream error.
+  if (/indentation|end of the stream/i.test(reason)) return ' Check the lines above for a bracket or quote left open, and indent this line like its siblings.';
   return '';
 }
 

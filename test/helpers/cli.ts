@@ -1,0 +1,31 @@
+import { main } from '../../src/cli/main.js';
+
+export interface CliRun {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in-process, as `ladder <argv>` started in `cwd`, and collects what it prints. */
+export async function runCli(argv: string[], cwd: string): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const status = await main(argv, {
+    cwd,
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    color: false,
+  });
+  return { status, stdout, stderr };
+}
+
+/** The shape `ladder check --format json` prints. */
+export interface JsonReport {
+  version: string;
+  summary: { files: number; errors: number; warnings: number };
+  diagnostics: Array<{ rule: string; severity: string; message: string; file: string; line: number; column: number }>;
+}
