@@ -1,6 +1,5 @@
 // Builds the CLI (dist/cli.js, not committed) and the Action (action/dist/index.js, committed)
 // as single ESM files. Run by `npm run build`, `npm ci` (prepare) and `npm test`.
-import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -12,8 +11,10 @@ await import('./generate-validators.js');
 const banner = { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" };
 const common = { bundle: true, platform: 'node', format: 'esm', target: 'node20', banner, legalComments: 'none', logLevel: 'warning' };
 
-const entries = [{ entry: 'src/cli/index.ts', out: 'dist/cli.js' }];
-if (existsSync(join(root, 'src/action/index.ts'))) entries.push({ entry: 'src/action/index.ts', out: 'action/dist/index.js', minify: true });
-await Promise.all(
-  entries.map(({ entry, out, minify }) => build({ ...common, entryPoints: [join(root, entry)], outfile: join(root, out), minify: Boolean(minify) })),
-);
+await Promise.all([
+  // The CLI is split: what a command imports dynamically (the site renderer and remark, the diff)
+  // stays in its own chunk, so `ladder check` neither loads nor parses it.
+  build({ ...common, entryPoints: { cli: join(root, 'src/cli/index.ts') }, outdir: join(root, 'dist'), splitting: true, chunkNames: 'chunks/[name]-[hash]' }),
+  // The Action is one committed file, as `uses:` needs; its lazy parts are deferred by esbuild.
+  build({ ...common, entryPoints: [join(root, 'src/action/index.ts')], outfile: join(root, 'action/dist/index.js'), minify: true }),
+]);

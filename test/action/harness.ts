@@ -1,0 +1,151 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const bundle = join(repoRoot, 'action', 'dist', 'index.js');
+
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' }).trim();
+
+export interface Repo {
+  workspace: string;
+  baseSha: string;
+  headSha: string;
+  cleanup(): void;
+}
+
+/**
+ * A throw-away git repository holding a copy of the example ladder: the base commit, then the
+ * pull request's commit made by `change` (which edits files under the workspace).
+ */
+export function makeRepo(change: (workspace: string) => void, prepareBase?: (workspace: string) => void): Repo {
+  const workspace = mkdtempSync(join(tmpdir(), 'ladder-action-'));
+  cpSync(join(repoRoot, 'ladder'), join(workspace, 'ladder'), { recursive: true });
+  writeFileSync(join(workspace, 'README.md'), 'An organization repository.\n');
+  prepareBase?.(workspace);
+  git(workspace, 'init', '-q', '-b', 'main');
+  git(workspace, 'add', '-A');
+  git(workspace, 'commit', '-q', '-m', 'base');
+  const baseSha = git(workspace, 'rev-parse', 'HEAD');
+  change(workspace);
+  git(workspace, 'add', '-A');
+  git(workspace, 'commit', '-q', '--allow-empty', '-m', 'pull request');
+  const headSha = git(workspace, 'rev-parse', 'HEAD');
+  return { workspace, baseSha, headSha, cleanup: () => rmSync(workspace, { recursive: true, force: true }) };
+}
+
+export function edit(workspace: string, path: string, from: string, to: string): void {
+  const full = join(workspace, path);
+  const text = readFileSync(full, 'utf8');
+  if (!text.includes(from)) throw new Error(`test setup: ${JSON.stringify(from)} not in ${path}`);
+  writeFileSync(full, text.replace(from, to));
+}
+
+export interface ActionRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  summary: string;
+  outputs: Record<string, string>;
+  /** The JSON report the run wrote (report-path), if any. */
+  report: { summary?: { errors: number; warnings: number }; diff?: { verdict: string }; approvals?: { met: boolean } } | undefined;
+}
+
+/** A pull_request event payload as GitHub sends it (the fields the Action reads, and some it does not). */
+export function pullRequestEvent(repo: Repo, options: { number?: number; author?: string; fork?: boolean } = {}): object {
+  const number = options.number ?? 7;
+  return {
+    action: 'synchronize',
+    number,
+    pull_request: {
+      number,
+      state: 'open',
+      title: 'A change',
+      user: { login: options.author ?? 'jo-rivera' },
+      base: { ref: 'main', sha: repo.baseSha, repo: { full_name: 'northwind/ladder' } },
+      head: { ref: 'change', sha: repo.headSha, repo: { full_name: options.fork ? 'someone/ladder' : 'northwind/ladder' } },
+    },
+    repository: { full_name: 'northwind/ladder', name: 'ladder', owner: { login: 'northwind' } },
+  };
+}
+
+/**
+ * Runs the bundled Action as GitHub's runner would: a node process with the Actions environment,
+ * inputs as INPUT_* variables, and the API pointed at the test's server.
+ */
+export function runAction(options: {
+  workspace: string;
+  apiUrl: string;
+  event: object;
+  eventName?: string;
+  inputs?: Record<string, string>;
+  runId?: number;
+}): Promise<ActionRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'ladder-runner-'));
+  const eventPath = join(dir, 'event.json');
+  const summaryPath = join(dir, 'summary.md');
+  const outputPath = join(dir, 'output.txt');
+  writeFileSync(eventPath, JSON.stringify(options.event));
+  writeFileSync(summaryPath, '');
+  writeFileSync(outputPath, '');
+  const inputs: Record<string, string> = {
+    'github-token': 'test-token',
+    'ladder-directory': 'ladder',
+    comment: 'true',
+    'fail-on': 'error',
+    'require-approvals': 'true',
+    'report-path': join(dir, 'report.json'),
+    ...options.inputs,
+  };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: options.eventName ?? 'pull_request',
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_STEP_SUMMARY: summaryPath,
+    GITHUB_OUTPUT: outputPath,
+    GITHUB_WORKSPACE: options.workspace,
+    GITHUB_REPOSITORY: 'northwind/ladder',
+    GITHUB_API_URL: options.apiUrl,
+    GITHUB_SERVER_URL: 'https://github.example',
+    GITHUB_RUN_ID: String(options.runId ?? 100),
+    GITHUB_RUN_ATTEMPT: '1',
+    RUNNER_TEMP: dir,
+  };
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bundle], { cwd: options.workspace, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => {
+      stdout += c.toString();
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      stderr += c.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const outputs = parseOutputs(readFileSync(outputPath, 'utf8'));
+      const report = outputs.report && existsSync(outputs.report) ? JSON.parse(readFileSync(outputs.report, 'utf8')) : undefined;
+      const run = { code, stdout, stderr, summary: readFileSync(summaryPath, 'utf8'), outputs, report };
+      rmSync(dir, { recursive: true, force: true });
+      resolve(run);
+    });
+  });
+}
+
+/** GITHUB_OUTPUT's `name<<delimiter … delimiter` blocks. */
+function parseOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const re = /^([^<\n]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
+  for (const m of text.matchAll(re)) out[m[1] as string] = m[3] as string;
+  return out;
+}
+
+export function bundleExists(): boolean {
+  return existsSync(bundle);
+}
