@@ -90,7 +90,6 @@ export class FakeGitHub {
       return this.json(res, fault.status, fault.body ?? { message: `scripted ${fault.status}` });
     }
     const route = (pattern: RegExp) => pattern.exec(url.pathname);
-    let m: RegExpExecArray | null;
     if (method === 'GET' && route(/^\/repos\/[^/]+\/[^/]+\/pulls\/\d+\/files$/)) return this.page(res, url, this.files);
     if (method === 'GET' && route(/^\/repos\/[^/]+\/[^/]+\/pulls\/\d+\/reviews$/)) return this.page(res, url, this.reviews);
     if (method === 'GET' && route(/^\/repos\/[^/]+\/[^/]+\/issues\/\d+\/comments$/)) return this.page(res, url, this.comments);
@@ -98,7 +97,8 @@ export class FakeGitHub {
       const comment = this.addComment(String((body as { body?: string })?.body ?? ''), 'github-actions[bot]');
       return this.json(res, 201, comment);
     }
-    if ((m = route(/^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/))) {
+    const m = route(/^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/);
+    if (m) {
       const id = Number(m[1]);
       const comment = this.comments.find((c) => c.id === id);
       if (!comment) return this.json(res, 404, { message: 'Not Found' });
