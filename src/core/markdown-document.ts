@@ -70,6 +70,7 @@ function splitSections(text: string, from: number, lines: LineIndex): { intro: s
   let intro = '';
   let current: { name: string; at: Position; start: number } | undefined;
   let fence: string | undefined;
+  let inComment = false;
   let offset = from;
   const finish = (end: number) => {
     const chunk = text.slice(current ? current.start : from, end).trim();
@@ -86,7 +87,7 @@ function splitSections(text: string, from: number, lines: LineIndex): { intro: s
     } else if (fenceMatch) {
       fence = fenceMatch[1];
     } else {
-      if (line.includes('<') || line.includes('](')) findHtml(line, lines.position(offset).line, html);
+      if (inComment || line.includes('<') || line.includes('](')) inComment = findHtml(line, lines.position(offset).line, html, inComment);
       const heading = ATX.exec(line);
       if (heading && (heading[1]?.length ?? 0) <= 2) {
         finish(offset);
@@ -106,11 +107,22 @@ function splitSections(text: string, from: number, lines: LineIndex): { intro: s
   return { intro, sections, html };
 }
 
-function findHtml(line: string, lineNumber: number, out: HtmlTag[]): void {
+/** Flags raw HTML on one line; returns whether an HTML comment is still open at its end. */
+function findHtml(line: string, lineNumber: number, out: HtmlTag[], inComment: boolean): boolean {
   // Blank out code spans so that `<div>` in backticks is not flagged, keeping columns.
-  const visible = line.replace(CODE_SPAN, (m) => ' '.repeat(m.length));
+  let visible = line.replace(CODE_SPAN, (m) => ' '.repeat(m.length));
+  // HTML comments are allowed and never rendered, whatever they hold, even over several lines.
+  let start = inComment ? 0 : visible.indexOf('<!--');
+  while (start !== -1) {
+    const end = visible.indexOf('-->', inComment ? 0 : start + 4);
+    inComment = end === -1;
+    const stop = inComment ? visible.length : end + 3;
+    visible = visible.slice(0, start) + ' '.repeat(stop - start) + visible.slice(stop);
+    start = inComment ? -1 : visible.indexOf('<!--', stop);
+  }
   for (const m of visible.matchAll(TAG)) out.push({ what: `<${(m[1] ?? '').toLowerCase()}>`, at: { line: lineNumber, column: (m.index ?? 0) + 1 } });
   for (const m of visible.matchAll(SCRIPT_LINK)) {
     out.push({ what: `${(m[1] ?? '').replace(/\s/g, '').toLowerCase()} link`, at: { line: lineNumber, column: (m.index ?? 0) + 3 } });
   }
+  return inComment;
 }

@@ -24,7 +24,9 @@ export const packetLadderVersion: Rule = {
       const since = ladder.changelog.filter((e) => compareVersions(e.version, written) > 0 && compareVersions(e.version, current) <= 0);
       const changes = since.flatMap((e) => e.changes.map((c) => `${e.version}: ${c}`));
       const what =
-        changes.length > 0 ? ` What changed since: ${changes.join(' | ')}.` : " The ladder's changelog does not say what changed; compare with `ladder diff`.";
+        changes.length > 0
+          ? ` What changed since: ${changes.join(' | ').replace(/\.$/, '')}.`
+          : " The ladder's changelog does not say what changed; compare with `ladder diff`.";
       report(
         at(packet.origin, 'ladderVersion'),
         `The packet was written against ladder ${written}; the ladder is now ${current}.${what} Re-read the target level's expectations, then set ladderVersion: ${current}.`,

@@ -4,6 +4,7 @@ import { checkLadder } from '../../check.js';
 import { selectChanged } from '../../core/changed.js';
 import { countBySeverity } from '../../core/diagnostic.js';
 import type { SourceFile } from '../../core/source-file.js';
+import { readForChanged } from '../../node/read-changed.js';
 import { readLadderDir, UnreadableDirectoryError } from '../../node/read-ladder-dir.js';
 import { formatJson } from '../format/json.js';
 import { formatSarif } from '../format/sarif.js';
@@ -46,9 +47,11 @@ export function check(args: string[], io: CliIo): number {
   if (positionals.length > 1) throw new UsageError(`check takes one directory, got ${positionals.length}`);
   const dir = resolve(io.cwd, positionals[0] ?? 'ladder');
 
+  const changed = changedArgs === undefined ? undefined : changedFiles(changedArgs, dir, io);
+
   let files: SourceFile[];
   try {
-    files = readLadderDir(dir);
+    files = changed ? readForChanged(dir, changed) : readLadderDir(dir);
   } catch (error) {
     if (error instanceof UnreadableDirectoryError)
       throw new UsageError(`${error.message}${positionals[0] ? '' : ' (pass the ladder directory: ladder check DIR)'}`);
@@ -57,7 +60,8 @@ export function check(args: string[], io: CliIo): number {
   const result = checkLadder(files);
   // Show paths as the user can open them: relative to where they ran the command.
   const prefix = relative(io.cwd, dir).split(sep).join('/');
-  const diagnostics = result.diagnostics.map((d) => ({ ...d, file: prefix ? `${prefix}/${d.file}` : d.file }));
+  const selected = changed ? selectChanged(result.diagnostics, changed) : result.diagnostics;
+  const diagnostics = selected.map((d) => ({ ...d, file: prefix ? `${prefix}/${d.file}` : d.file }));
   const report = { diagnostics, files: result.files, version: VERSION };
   io.stdout(format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report) : formatText(report, io.color));
   return countBySeverity(diagnostics).errors > 0 ? EXIT_PROBLEMS : EXIT_OK;
