@@ -119,11 +119,19 @@ export function diffToText(diff: LadderDiff, options: { color?: boolean } = {}):
         .map((s) => {
           const text = clean(s.text, true);
           if (s.kind === 'same') return text;
+          // Whitespace around a run stays outside its markers; markers close at line ends.
           const lead = /^\s*/.exec(text)?.[0] ?? '';
-          const body = text.slice(lead.length);
-          if (color)
-            return lead + (s.kind === 'added' ? green(body.replace(/\n/g, `\u001b[0m\n\u001b[32m`)) : red(body.replace(/\n/g, `\u001b[0m\n\u001b[31m`)));
-          return lead + (s.kind === 'added' ? `{+${body}+}` : `[-${body}-]`);
+          const trail = /\s*$/.exec(text.slice(lead.length))?.[0] ?? '';
+          const body = text.slice(lead.length, text.length - trail.length);
+          const [open, close] = color ? [s.kind === 'added' ? '\u001b[32m' : '\u001b[31m', '\u001b[0m'] : s.kind === 'added' ? ['{+', '+}'] : ['[-', '-]'];
+          return (
+            lead +
+            body
+              .split('\n')
+              .map((line) => open + line + close)
+              .join('\n') +
+            trail
+          );
         })
         .join('');
       return [
@@ -192,24 +200,23 @@ function escapeLine(line: string): string {
 /** A word diff as inline Markdown: <del>/<ins> around changes, <br> at line breaks; no file text unescaped. */
 export function segmentsToMarkdown(segments: readonly Segment[]): string {
   const lines: string[] = [''];
+  let space = false; // whitespace is owed before the next word on the current line
   for (const s of segments) {
-    const pieces = s.text.split('\n');
-    pieces.forEach((piece, i) => {
-      if (i > 0) lines.push('');
-      const text = escapeLine(piece);
-      if (text === '') {
-        if (piece.length > 0 && lines[lines.length - 1] !== '') lines[lines.length - 1] += ' ';
-        return;
+    s.text.split('\n').forEach((piece, i) => {
+      if (i > 0) {
+        lines.push('');
+        space = false;
       }
-      const lead = /^\s/.test(piece) && (lines[lines.length - 1] ?? '') !== '' ? ' ' : '';
-      const wrapped = s.kind === 'same' ? text : s.kind === 'added' ? `<ins>${text}</ins>` : `<del>${text}</del>`;
-      lines[lines.length - 1] += lead + wrapped;
+      const text = escapeLine(piece);
+      if (text !== '') {
+        const current = lines[lines.length - 1] ?? '';
+        const lead = (space || /^\s/.test(piece)) && current !== '' ? ' ' : '';
+        lines[lines.length - 1] = current + lead + (s.kind === 'same' ? text : s.kind === 'added' ? `<ins>${text}</ins>` : `<del>${text}</del>`);
+      }
+      space = /\s$/.test(piece) || (text === '' && (space || piece.length > 0));
     });
   }
-  return lines
-    .map((l) => l.trim())
-    .filter((l) => l !== '')
-    .join('<br>\n');
+  return lines.filter((l) => l !== '').join('<br>\n');
 }
 
 interface Block {
@@ -292,16 +299,16 @@ export function diffToMarkdown(diff: LadderDiff, options: { maxChars?: number } 
 
 function expectationBlock(x: ExpectationChange, add: (full: string, change?: boolean, compact?: string) => void): void {
   const what = x.change === 'added' ? 'new section' : x.change === 'removed' ? 'section removed' : 'changed';
-  const counts = `+${plural(x.added.length, 'word')}, −${x.removed.length}`;
-  const title = `<strong>${escapeMarkdown(x.level)} · ${escapeMarkdown(x.competencyName)}</strong>: ${what} (${counts})`;
+  const counts = `+${x.added.length} / −${x.removed.length} words`;
+  const title = `<strong>${escapeMarkdown(x.level)} · ${escapeMarkdown(x.competencyName)}</strong>: ${what}, ${counts}`;
   const body = segmentsToMarkdown(elide(x.segments));
   const note = x.coarse ? '<br>\n<em>(too large to compare word by word: the changed part is shown replaced whole)</em>' : '';
   const compact = `- ${title.replace(/<\/?strong>/g, '**')}; word diff not shown\n`;
-  if (body.length + note.length <= INLINE_LIMIT && !body.includes('<br>')) {
+  if (body.length + note.length <= INLINE_LIMIT) {
     add(`- ${title.replace(/<\/?strong>/g, '**')}: ${body}${note}\n`, true, compact);
   } else {
     // The blank lines let GitHub render the Markdown inside the HTML block.
-    add(`<details><summary>${title}</summary>\n\n${body}${note}\n\n</details>\n\n`, true, compact);
+    add(`\n<details><summary>${title}</summary>\n\n${body}${note}\n\n</details>\n\n`, true, compact);
   }
 }
 

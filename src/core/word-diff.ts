@@ -2,10 +2,11 @@
 export interface Segment {
   kind: 'same' | 'added' | 'removed';
   /**
-   * The words of the run. Every segment but the first starts with the whitespace that separates
-   * it from the previous one (" ", or "\n" where the source broke the line), so that concatenating
-   * the `same` and `added` segments gives the new text and the `same` and `removed` ones the old
-   * text, with runs of whitespace normalized.
+   * The words of the run, with the whitespace that separates them from the previous run (" ", or
+   * "\n" where the source broke the line) at its start; when a text begins with removed or added
+   * words, that whitespace ends the run instead. Concatenating the `same` and `added` segments
+   * gives the new text, whitespace normalized; the `same` and `removed` ones give the old text's
+   * words, with the new text's line breaks around the words they share.
    */
   text: string;
 }
@@ -39,9 +40,11 @@ export const MAX_CELLS = 4_000_000;
 /** Splits on whitespace, remembering where lines broke. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  const re = /(\s*)(\S+)/g;
+  const re = /\S+/g;
+  let end = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    tokens.push({ word: m[2] as string, newline: tokens.length > 0 && (m[1] as string).includes('\n') });
+    tokens.push({ word: m[0], newline: tokens.length > 0 && text.slice(end, m.index).includes('\n') });
+    end = m.index + m[0].length;
   }
   return tokens;
 }
@@ -60,42 +63,60 @@ export function diffWords(before: string, after: string, maxCells: number = MAX_
   while (suffix < a.length - prefix && suffix < b.length - prefix && (a[a.length - 1 - suffix] as Token).word === (b[b.length - 1 - suffix] as Token).word)
     suffix++;
 
-  const ops: Array<{ kind: Segment['kind']; token: Token }> = [];
-  for (let i = 0; i < prefix; i++) ops.push({ kind: 'same', token: b[i] as Token });
-  const midA = a.slice(prefix, a.length - suffix);
-  const midB = b.slice(prefix, b.length - suffix);
-  const coarse = midA.length * midB.length > maxCells;
-  if (coarse) {
-    for (const token of midA) ops.push({ kind: 'removed', token });
-    for (const token of midB) ops.push({ kind: 'added', token });
+  const ops: Op[] = [];
+  for (let i = 0; i < prefix; i++) ops.push({ kind: 'same', i, j: i });
+  const n = a.length - prefix - suffix;
+  const m = b.length - prefix - suffix;
+  const coarse = n * m > maxCells;
+  if (coarse || n === 0 || m === 0) {
+    for (let i = 0; i < n; i++) ops.push({ kind: 'removed', i: prefix + i, j: -1 });
+    for (let j = 0; j < m; j++) ops.push({ kind: 'added', i: -1, j: prefix + j });
   } else {
-    lcs(midA, midB, ops);
+    lcs(a, b, prefix, n, m, ops);
   }
-  for (let i = b.length - suffix; i < b.length; i++) ops.push({ kind: 'same', token: b[i] as Token });
+  for (let k = 0; k < suffix; k++) ops.push({ kind: 'same', i: a.length - suffix + k, j: b.length - suffix + k });
+  if (!coarse) slideToLineStarts(ops, a, b);
 
   const segments: Segment[] = [];
   const added: string[] = [];
   const removed: string[] = [];
-  for (const { kind, token } of ops) {
+  // Whether the old (same + removed) and new (same + added) texts have had a word yet: the
+  // whitespace before a word goes where exactly the texts that already have words will see it.
+  let oldStarted = false;
+  let newStarted = false;
+  for (const { kind, i, j } of ops) {
+    // Shared words are shown as the new text has them; removed words as the old text had them.
+    const token = (kind === 'removed' ? a[i] : b[j]) as Token;
     if (kind === 'added') added.push(token.word);
     if (kind === 'removed') removed.push(token.word);
+    const space = token.newline ? '\n' : ' ';
     const last = segments[segments.length - 1];
-    const separator = segments.length === 0 ? '' : token.newline ? '\n' : ' ';
+    let separator = '';
+    if (kind === 'same' && oldStarted !== newStarted) {
+      // Only one text has begun (with removed or added words): the space belongs to that run alone.
+      if (last) last.text += (oldStarted ? (a[i] as Token) : token).newline ? '\n' : ' ';
+    } else if ((kind !== 'added' && oldStarted) || (kind !== 'removed' && newStarted)) {
+      separator = space;
+    }
+    if (kind !== 'added') oldStarted = true;
+    if (kind !== 'removed') newStarted = true;
     if (last && last.kind === kind) last.text += separator + token.word;
     else segments.push({ kind, text: separator + token.word });
   }
   return { added, removed, segments, coarse };
 }
 
-/** Appends the edit script of a and b (removals before additions within a change). */
-function lcs(a: Token[], b: Token[], ops: Array<{ kind: Segment['kind']; token: Token }>): void {
-  const n = a.length;
-  const m = b.length;
-  if (n === 0 || m === 0) {
-    for (const token of a) ops.push({ kind: 'removed', token });
-    for (const token of b) ops.push({ kind: 'added', token });
-    return;
-  }
+/** One step of the edit script: a word both texts share (a[i] = b[j]), or one only a (removed) or b (added) has. */
+interface Op {
+  kind: Segment['kind'];
+  /** Index in the old text's words, -1 for an added word. */
+  i: number;
+  /** Index in the new text's words, -1 for a removed word. */
+  j: number;
+}
+
+/** Appends the edit script of a[from, from+n) and b[from, from+m), by a longest common subsequence table. */
+function lcs(a: Token[], b: Token[], from: number, n: number, m: number, ops: Op[]): void {
   // Interning words as numbers keeps the inner loop on integers.
   const ids = new Map<string, number>();
   const id = (w: string) => {
@@ -106,9 +127,9 @@ function lcs(a: Token[], b: Token[], ops: Array<{ kind: Segment['kind']; token: 
     }
     return v;
   };
-  const x = Int32Array.from(a, (t) => id(t.word));
-  const y = Int32Array.from(b, (t) => id(t.word));
-  // table[i][j] = length of the LCS of a[i..] and b[j..]; row-major, (n+1) × (m+1).
+  const x = Int32Array.from({ length: n }, (_, k) => id((a[from + k] as Token).word));
+  const y = Int32Array.from({ length: m }, (_, k) => id((b[from + k] as Token).word));
+  // table[i][j] = length of the LCS of x[i..] and y[j..]; row-major, (n+1) × (m+1).
   const width = m + 1;
   const table = Math.min(n, m) < 0xffff ? new Uint16Array((n + 1) * width) : new Uint32Array((n + 1) * width);
   for (let i = n - 1; i >= 0; i--) {
@@ -119,28 +140,95 @@ function lcs(a: Token[], b: Token[], ops: Array<{ kind: Segment['kind']; token: 
       table[row + j] = xi === y[j] ? (table[next + j + 1] as number) + 1 : Math.max(table[next + j] as number, table[row + j + 1] as number);
     }
   }
+  // Walk the table; within a change, removals come before additions.
   let i = 0;
   let j = 0;
-  const pendingAdded: Token[] = [];
+  const pending: Op[] = [];
   const flush = () => {
-    for (const token of pendingAdded) ops.push({ kind: 'added', token });
-    pendingAdded.length = 0;
+    ops.push(...pending);
+    pending.length = 0;
   };
   while (i < n && j < m) {
     if (x[i] === y[j]) {
       flush();
-      ops.push({ kind: 'same', token: b[j] as Token });
+      ops.push({ kind: 'same', i: from + i, j: from + j });
       i++;
       j++;
     } else if ((table[(i + 1) * width + j] as number) >= (table[i * width + j + 1] as number)) {
-      ops.push({ kind: 'removed', token: a[i] as Token });
+      ops.push({ kind: 'removed', i: from + i, j: -1 });
       i++;
     } else {
-      pendingAdded.push(b[j] as Token);
+      pending.push({ kind: 'added', i: -1, j: from + j });
       j++;
     }
   }
-  for (; i < n; i++) ops.push({ kind: 'removed', token: a[i] as Token });
+  for (; i < n; i++) ops.push({ kind: 'removed', i: from + i, j: -1 });
   flush();
-  for (; j < m; j++) ops.push({ kind: 'added', token: b[j] as Token });
+  for (; j < m; j++) ops.push({ kind: 'added', i: -1, j: from + j });
+}
+
+/**
+ * A pure insertion or deletion can often sit in several places with the same words: deleting the
+ * middle bullet of "- A - B - C" is "- B" or "B -". Like git's diff sliders, move each such run to
+ * a place where it starts a line (so a removed bullet shows as a whole line), when there is one.
+ */
+function slideToLineStarts(ops: Op[], a: Token[], b: Token[]): void {
+  let s = 0;
+  while (s < ops.length) {
+    if ((ops[s] as Op).kind === 'same') {
+      s++;
+      continue;
+    }
+    let e = s;
+    while (e < ops.length && (ops[e] as Op).kind !== 'same') e++;
+    const kind = (ops[s] as Op).kind;
+    let pure = true;
+    for (let k = s; k < e; k++) if ((ops[k] as Op).kind !== kind) pure = false;
+    if (pure) e = slideRun(ops, s, e, kind === 'removed' ? a : b, kind === 'removed' ? 'i' : 'j');
+    s = e;
+  }
+}
+
+/** Slides the run ops[s, e) (all of one kind; `side` is its index field) and returns its new end. */
+function slideRun(ops: Op[], s: number, e: number, words: Token[], side: 'i' | 'j'): number {
+  const word = (op: Op) => (words[op[side]] as Token).word;
+  const startsLine = (op: Op) => op[side] === 0 || (words[op[side]] as Token).newline;
+  const other = side === 'i' ? 'j' : 'i';
+  const up = () => {
+    const before = ops[s - 1] as Op;
+    const last = ops[e - 1] as Op;
+    ops[s - 1] = { ...last, [side]: before[side] };
+    ops[e - 1] = { kind: 'same', [side]: last[side], [other]: before[other] } as unknown as Op;
+    s--;
+    e--;
+  };
+  const down = () => {
+    const first = ops[s] as Op;
+    const after = ops[e] as Op;
+    ops[s] = { kind: 'same', [side]: first[side], [other]: after[other] } as unknown as Op;
+    ops[e] = { ...first, [side]: after[side] };
+    s++;
+    e++;
+  };
+  const canUp = () => s > 0 && (ops[s - 1] as Op).kind === 'same' && word(ops[s - 1] as Op) === word(ops[e - 1] as Op);
+  const canDown = () => e < ops.length && (ops[e] as Op).kind === 'same' && word(ops[s] as Op) === word(ops[e] as Op);
+  if (!canUp() && !canDown()) return e;
+  let original = 0;
+  while (canUp()) {
+    up();
+    original++;
+  }
+  let best = startsLine(ops[s] as Op) ? 0 : -1;
+  let step = 0;
+  while (canDown()) {
+    down();
+    step++;
+    if (startsLine(ops[s] as Op)) best = step;
+  }
+  const target = best === -1 ? original : best;
+  while (step > target) {
+    up();
+    step--;
+  }
+  return e;
 }
