@@ -9,12 +9,11 @@ export function isPacketPath(path: string): boolean {
 /**
  * Keeps the diagnostics a change is answerable for: those in the changed files, and, when a file
  * of the ladder itself changed, every diagnostic of the ladder (a level edit can break parity
- * elsewhere), but never diagnostics of packets nobody touched, unless they name a changed packet:
- * packet-one-per-cycle reports the second packet by file name, which may be the untouched one.
+ * elsewhere), but never diagnostics of packets nobody touched. (Rules about several packets, like
+ * packet-one-per-cycle, report on each of them, so the changed one always carries its diagnostic.)
  */
 export function selectChanged(diagnostics: readonly Diagnostic[], changed: readonly string[]): Diagnostic[] {
   const files = new Set(changed);
   const ladderChanged = changed.some((p) => !isPacketPath(p) && classify(p).kind !== 'other');
-  const namesChangedPacket = (d: Diagnostic) => changed.some((p) => isPacketPath(p) && d.message.includes(`(${p})`));
-  return diagnostics.filter((d) => files.has(d.file) || (ladderChanged && !isPacketPath(d.file)) || namesChangedPacket(d));
+  return diagnostics.filter((d) => files.has(d.file) || (ladderChanged && !isPacketPath(d.file)));
 }

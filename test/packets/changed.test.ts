@@ -92,7 +92,7 @@ describe('ladder check --changed', () => {
     const { code, report } = await checkJson(['--changed', git(second)], root);
     expect(code).toBe(1);
     expect(report.diagnostics.map(at)).toEqual([{ rule: 'packet-one-per-cycle', file: git(second), line: 3, column: 12 }]);
-    expect(report.diagnostics[0]?.message).toContain(`(${PROMOTION})`);
+    expect(report.diagnostics[0]?.message).toContain(`(also ${PROMOTION})`);
   });
 
   test('a second packet for the same candidate is caught even when the new file sorts first', async () => {
@@ -100,8 +100,8 @@ describe('ladder check --changed', () => {
     write(first, read(PROMOTION));
     const { code, report } = await checkJson(['--changed', git(first)], root);
     expect(code).toBe(1);
-    expect(report.diagnostics.map((d) => d.rule)).toEqual(['packet-one-per-cycle']);
-    expect(report.diagnostics[0]?.message).toContain(`(${first})`);
+    expect(report.diagnostics.map(at)).toEqual([{ rule: 'packet-one-per-cycle', file: git(first), line: 3, column: 12 }]);
+    expect(report.diagnostics[0]?.message).toContain(`(also ${PROMOTION})`);
   });
 
   test("a changed level file brings in the whole ladder's diagnostics, never untouched packets'", async () => {

@@ -10,38 +10,42 @@ describe(RULE, () => {
     expect(diagnosticsOfRule(examplePacketFiles(), RULE).filter((d) => d.file === path)).toEqual([]);
   });
 
-  test('a second packet for the candidate in the cycle is reported on its candidate, naming the first', () => {
+  test('both packets of a duplicate are reported on their candidate, each naming the other', () => {
     const second = 'packets/2026-h2/jo-rivera-second.md';
     const files = withFile(examplePacketFiles(), second, jo());
     const found = diagnosticsOfRule(files, RULE);
-    expect(found.map(where)).toEqual([{ rule: RULE, file: second, line: 3, column: 12 }]);
-    expect(found[0]?.message).toContain(
-      `"jo-rivera" already has a packet in cycle "2026-h2" (${PROMOTION}); a candidate has one packet per cycle. Merge them or move this one to a later cycle.`,
+    expect(found.map(where)).toEqual([
+      { rule: RULE, file: PROMOTION, line: 3, column: 12 },
+      { rule: RULE, file: second, line: 3, column: 12 },
+    ]);
+    expect(found[1]?.message).toBe(
+      `"jo-rivera" has 2 packets in cycle "2026-h2" (also ${PROMOTION}); a candidate has one packet per cycle. Merge them, or move one to a later cycle.`,
     );
+    expect(found[0]?.message).toContain(`(also ${second})`);
     // the copy is otherwise a valid packet: this is its only diagnostic
     expect(diagnosticsIn(files, second).map((d) => d.rule)).toEqual([RULE]);
   });
 
-  test('"second" is by file name: a new file that sorts first makes the existing one the second', () => {
+  test('whichever file sorts first, the new one carries the error', () => {
     const first = 'packets/2026-h2/a-jo-rivera.md';
     const found = diagnosticsOfRule(withFile(examplePacketFiles(), first, jo()), RULE);
-    expect(found.map(where)).toEqual([{ rule: RULE, file: PROMOTION, line: 3, column: 12 }]);
-    expect(found[0]?.message).toContain(`(${first})`);
+    expect(found.map((d) => d.file)).toEqual([first, PROMOTION]);
+    expect(found[0]?.message).toContain(`(also ${PROMOTION})`);
   });
 
   test('handles compare without case', () => {
     const second = 'packets/2026-h2/zz.md';
     const found = diagnosticsOfRule(withFile(examplePacketFiles(), second, jo().replace('candidate: jo-rivera', 'candidate: Jo-Rivera')), RULE);
-    expect(found.map(where)).toEqual([{ rule: RULE, file: second, line: 3, column: 12 }]);
-    expect(found[0]?.message).toContain('"Jo-Rivera" already has a packet');
+    expect(found.map((d) => d.file)).toEqual([PROMOTION, second]);
+    expect(found[1]?.message).toContain('"Jo-Rivera" has 2 packets');
   });
 
-  test('three packets: the second and third each name the first', () => {
+  test('three packets: each names the two others', () => {
     let files = withFile(examplePacketFiles(), 'packets/2026-h2/jo-rivera-x.md', jo());
     files = withFile(files, 'packets/2026-h2/jo-rivera-y.md', jo());
     const found = diagnosticsOfRule(files, RULE);
-    expect(found.map((d) => d.file)).toEqual(['packets/2026-h2/jo-rivera-x.md', 'packets/2026-h2/jo-rivera-y.md']);
-    for (const d of found) expect(d.message).toContain(`(${PROMOTION})`);
+    expect(found.map((d) => d.file)).toEqual([PROMOTION, 'packets/2026-h2/jo-rivera-x.md', 'packets/2026-h2/jo-rivera-y.md']);
+    expect(found[0]?.message).toContain('has 3 packets in cycle "2026-h2" (also packets/2026-h2/jo-rivera-x.md, packets/2026-h2/jo-rivera-y.md)');
   });
 
   test('a packet for the same candidate in another cycle is fine', () => {
@@ -53,7 +57,7 @@ describe(RULE, () => {
 
   test('policy severity applies', () => {
     const files = withFile(examplePacketFiles(), 'packets/2026-h2/jo-rivera-second.md', jo());
-    expect(diagnosticsOfRule(withRules(files, { [RULE]: 'warning' }), RULE).map((d) => d.severity)).toEqual(['warning']);
+    expect(diagnosticsOfRule(withRules(files, { [RULE]: 'warning' }), RULE).map((d) => d.severity)).toEqual(['warning', 'warning']);
     expect(diagnosticsOfRule(withRules(files, { [RULE]: 'off' }), RULE)).toEqual([]);
   });
 
@@ -64,6 +68,6 @@ describe(RULE, () => {
       'kind: promotion',
       'kind: track-switch',
     );
-    expect(diagnosticsOfRule(other, RULE).map((d) => d.file)).toEqual(['packets/2026-h2/jo-rivera-switch.md']);
+    expect(diagnosticsOfRule(other, RULE).map((d) => d.file)).toEqual([PROMOTION, 'packets/2026-h2/jo-rivera-switch.md']);
   });
 });
