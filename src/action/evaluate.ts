@@ -1,0 +1,87 @@
+import { checkLadder } from '../check.js';
+import { VERSION } from '../cli/version.js';
+import { isPacketPath, selectChanged } from '../core/changed.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { diffLadders, type LadderDiff } from '../core/diff.js';
+import { diffToMarkdown } from '../core/diff-format.js';
+import type { Ladder } from '../core/model.js';
+import { readLadderAtRef } from '../node/git.js';
+import { readForChanged } from '../node/read-changed.js';
+import { readLadderDir } from '../node/read-ladder-dir.js';
+import type { RunContext } from './context.js';
+import type { GitHubClient } from './github.js';
+import type { Inputs } from './inputs.js';
+import { evaluateQuorum, latestApprovals, type Quorum } from './quorum.js';
+import type { RunReport } from './report.js';
+
+export interface Evaluation {
+  report: RunReport;
+  diff: LadderDiff | undefined;
+}
+
+/**
+ * Everything the run finds: the check of the changed files (or of the whole ladder outside pull
+ * requests), the diff of a ladder change against the base, and the approvals.
+ */
+export async function evaluate(options: {
+  context: RunContext;
+  inputs: Inputs;
+  ladderDir: string;
+  ladderRel: string;
+  changed: string[] | undefined;
+  github: () => Promise<GitHubClient>;
+}): Promise<Evaluation> {
+  const { context, inputs, ladderDir, ladderRel, changed } = options;
+  const pr = context.pullRequest;
+  const toRepoPath = (p: string) => (ladderRel ? `${ladderRel}/${p}` : p);
+  const notices: string[] = [];
+
+  const result = checkLadder(changed ? readForChanged(ladderDir, changed) : readLadderDir(ladderDir));
+  const local = changed ? selectChanged(result.diagnostics, changed) : result.diagnostics;
+  const diagnostics: Diagnostic[] = local.map((d) => ({ ...d, file: toRepoPath(d.file) }));
+  const ladderChanged = changed?.some((p) => !isPacketPath(p)) ?? false;
+
+  // The base ladder: governance is read from it (a pull request cannot approve itself by editing
+  // the committee), and ladder changes are diffed against it.
+  let base: Ladder | undefined;
+  if (pr) {
+    try {
+      base = checkLadder(readLadderAtRef(context.workspace, pr.baseSha, ladderRel)).ladder;
+    } catch {
+      notices.push(
+        'The base commit of this pull request is not in the checkout, so the ladder diff and the approvals could not be evaluated. Check out with fetch-depth: 0.',
+      );
+    }
+  }
+  const diff = ladderChanged && base ? diffLadders(base, checkLadder(readLadderDir(ladderDir)).ladder) : undefined;
+
+  let quorum: Quorum | undefined;
+  if (pr && inputs.requireApprovals && base) {
+    const governance = base.config ? base.governance : result.ladder.governance;
+    if (!base.config) notices.push('The base branch has no ladder.yml yet: approvals follow the governance this pull request proposes.');
+    const octokit = await options.github();
+    const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { owner: context.owner, repo: context.repo, pull_number: pr.number, per_page: 100 });
+    const changedSet = new Set(changed);
+    quorum = evaluateQuorum({
+      governance,
+      packets: result.ladder.packets.filter((p) => changedSet.has(p.origin.file)),
+      packetFile: (p) => toRepoPath(p.origin.file),
+      ladderChanged,
+      approvals: latestApprovals(reviews),
+    });
+  }
+
+  return {
+    diff,
+    report: {
+      version: VERSION,
+      diagnostics,
+      filesChecked: result.files,
+      scope: pr ? 'pull request' : 'repository',
+      diff: diff && { verdict: diff.verdict, markdown: diffToMarkdown(diff) },
+      quorum,
+      notices,
+      runUrl: context.runId ? `${context.serverUrl}/${context.owner}/${context.repo}/actions/runs/${context.runId}` : undefined,
+    },
+  };
+}
