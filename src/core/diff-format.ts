@@ -2,7 +2,7 @@ import type { Equivalence, ExpectationChange, LadderDiff, Verdict } from './diff
 import type { Segment } from './word-diff.js';
 
 /** Words of unchanged text kept on each side of a change; longer unchanged runs are shortened to "…". */
-const CONTEXT_WORDS = 8;
+const CONTEXT_WORDS = 12;
 /** A word diff longer than this (characters of rendered text) goes inside a <details> block. */
 const INLINE_LIMIT = 300;
 
@@ -14,19 +14,32 @@ const VERDICT_TEXT: Record<Verdict, string> = {
 
 // ---------------------------------------------------------------- shared
 
-/** Shortens long unchanged runs between (and around) changes, keeping CONTEXT_WORDS words each side. */
+/**
+ * Shortens long unchanged runs between (and around) changes to "…", keeping up to CONTEXT_WORDS
+ * words on each side of a change, and never more than the rest of the changed line.
+ */
 export function elide(segments: readonly Segment[], context: number = CONTEXT_WORDS): Segment[] {
-  return segments.map((segment, i) => {
+  return segments.map((segment, index) => {
     if (segment.kind !== 'same') return segment;
     const lead = /^\s*/.exec(segment.text)?.[0] ?? '';
     const parts = segment.text.slice(lead.length).split(/(\s+)/); // words at even indexes, separators at odd ones
     const words = (parts.length + 1) / 2;
-    const keepHead = i === 0 ? 0 : context; // words right after the previous change
-    const keepTail = i === segments.length - 1 ? 0 : context; // words right before the next change
-    if (words <= keepHead + keepTail + 2) return segment;
-    const head = keepHead > 0 ? parts.slice(0, keepHead * 2 - 1).join('') : '';
-    const tail = keepTail > 0 ? parts.slice(parts.length - (keepTail * 2 - 1)).join('') : '';
-    return { kind: 'same', text: lead + [head, '…', tail].filter(Boolean).join(' ') };
+    // Words kept after the previous change: up to `context`, stopping at a line break.
+    let head = 0;
+    if (index > 0) while (head < Math.min(context, words) && (head === 0 || !(parts[head * 2 - 1] ?? '').includes('\n'))) head++;
+    // Words kept before the next change, likewise.
+    let tail = 0;
+    if (index < segments.length - 1) {
+      while (tail < Math.min(context, words) && (tail === 0 || !(parts[parts.length - tail * 2] ?? '').includes('\n'))) tail++;
+    }
+    if (head + tail >= words - 1) return segment;
+    const gapAfterHead = parts[head * 2 - 1] ?? ' ';
+    const gapBeforeTail = parts[parts.length - tail * 2] ?? ' ';
+    let text = lead;
+    if (head > 0) text += `${parts.slice(0, head * 2 - 1).join('')}${gapAfterHead.includes('\n') ? '\n' : ' '}`;
+    text += '…';
+    if (tail > 0) text += `${gapBeforeTail.includes('\n') ? '\n' : ' '}${parts.slice(parts.length - (tail * 2 - 1)).join('')}`;
+    return { kind: 'same', text };
   });
 }
 

@@ -154,6 +154,7 @@ export function diffLadders(base: Ladder, head: Ladder): LadderDiff {
     for (const id of ids) {
       const was = old.get(id);
       const is = now.get(id);
+      if (was && is && was.body === is.body) continue;
       const competencyName = is?.name ?? was?.name ?? id;
       const words = diffWords(was?.body ?? '', is?.body ?? '');
       if (words.added.length === 0 && words.removed.length === 0) continue;

@@ -70,11 +70,32 @@ describe('diffToMarkdown', () => {
   test('short word diffs are inline, long ones in <details>', () => {
     const short = diffToMarkdown(diffAfter((f) => edit(f, E4, 'toward simplicity and', 'toward clarity and')));
     expect(short).not.toContain('<details>');
-    expect(short).toContain('<br>\n\\- Designs changes');
-    expect(short).toMatch(/^- \*\*E4 · System design\*\*: changed, \+1 \/ −1 words: .*<ins>clarity<\/ins>/m);
+    // The changed line in full, the unchanged lines around it elided.
+    expect(short).toContain(
+      '- **E4 · System design**: changed, +1 / −1 words: …<br>\n\\- Reviews every significant design in the team and steers it toward <del>simplicity</del> <ins>clarity</ins> and consistency.<br>\n…\n',
+    );
     const long = diffToMarkdown(diffAfter((f) => edit(f, E4, '## Delivery\n', `## Delivery\n\n- ${'Ships every week with care. '.repeat(20)}\n`)));
     expect(long).toContain('<details><summary><strong>E4 · Delivery</strong>: changed, +101 / −0 words</summary>\n\n');
     expect(long.split('<details>').length).toBe(long.split('</details>').length);
+  });
+
+  test('competencies and other changes get their own sections', () => {
+    const diff = diffAfter((f) =>
+      edit(
+        edit(f, 'competencies.yml', 'name: Growing others', 'name: Developing others'),
+        'ladder.yml',
+        'min: 180000, max: 230000',
+        'min: 185000, max: 235000',
+      ),
+    );
+    const md = diffToMarkdown(diff);
+    expect(md).toContain(
+      '#### Competencies\n\n| change | competency | details |\n| --- | --- | --- |\n| renamed | growing-others | Growing others → Developing others |\n',
+    );
+    expect(md).toContain('#### Other changes\n\n- Band "Senior": pay changed');
+    const text = diffToText(diff);
+    expect(text).toContain('Competencies\n  ~ growing-others renamed "Growing others" → "Developing others"');
+    expect(text).toContain('Other changes\n  - Band "Senior": pay changed from USD 180000–230000 to USD 185000–235000.');
   });
 
   test('no change says so', () => {
