@@ -1,5 +1,5 @@
 import { at } from '../core/model.js';
-import { graduationProblem, resolveMove } from '../core/moves.js';
+import { reportImpossibleMoves } from './move-rule.js';
 import type { Rule } from './rule.js';
 
 /** An apprentice-manager graduation goes from IC to the EM level of the same band, with the stakeholder quorum. */
@@ -8,13 +8,12 @@ export const packetGraduation: Rule = {
   severity: 'error',
   group: 'packet',
   description: "A graduation goes from an IC level to the EM level of the same band, with at least policy's minimum of distinct stakeholders.",
-  check({ ladder, index, report }) {
+  check(context) {
+    reportImpossibleMoves(context, 'graduation');
+    const { ladder, report } = context;
     const needed = ladder.policy.packets.graduationStakeholders;
     for (const packet of ladder.packets) {
       if (packet.kind !== 'graduation') continue;
-      const move = resolveMove(index, packet.from, packet.to);
-      const problem = move && graduationProblem(move, index);
-      if (problem) report(at(packet.origin, 'to'), problem);
       const stakeholders = new Set(packet.feedback.map((f) => f.handle.toLowerCase()).filter((h) => h !== packet.candidate.toLowerCase()));
       if (stakeholders.size < needed) {
         report(
