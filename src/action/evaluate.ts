@@ -78,7 +78,7 @@ export async function evaluate(options: {
       diagnostics,
       filesChecked: result.files,
       scope: pr ? 'pull request' : 'repository',
-      diff: diff && { verdict: diff.verdict, markdown: diffToMarkdown(diff) },
+      diff: diff && { verdict: diff.verdict, markdown: (maxChars: number) => diffToMarkdown(diff, { maxChars }) },
       quorum,
       notices,
       runUrl: context.runId ? `${context.serverUrl}/${context.owner}/${context.repo}/actions/runs/${context.runId}` : undefined,

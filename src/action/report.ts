@@ -9,8 +9,8 @@ export interface RunReport {
   diagnostics: Diagnostic[];
   filesChecked: number;
   scope: 'pull request' | 'repository';
-  /** The semantic diff as Markdown, when the ladder itself changed. */
-  diff: { verdict: string; markdown: string } | undefined;
+  /** The semantic diff, when the ladder itself changed: its verdict, and Markdown within a size. */
+  diff: { verdict: string; markdown: (maxChars: number) => string } | undefined;
   /** undefined when approvals were not evaluated (not a pull request, or not required). */
   quorum: Quorum | undefined;
   /** Things the reader should know about the run itself (degraded modes, skipped parts). */
@@ -37,7 +37,6 @@ export function reportMarkdown(report: RunReport, maxChars: number): string {
   const head = [`## Ladder check: ${headline(report)}`, '', `Checked ${plural(report.filesChecked, 'file')} (${report.scope}).`, ''];
   for (const notice of report.notices) head.push(`> [!NOTE]\n> ${escapeMarkdownText(notice)}`, '');
   const quorum = report.quorum ? quorumMarkdown(report.quorum) : [];
-  const diff = report.diff ? ['### Ladder changes', '', report.diff.markdown.trim(), ''] : [];
   const footer = [`<sub>ladder-as-code ${escapeMarkdownText(report.version)}${report.runUrl ? ` · [run](${report.runUrl})` : ''}</sub>`];
 
   const rows = report.diagnostics.map(
@@ -49,10 +48,9 @@ export function reportMarkdown(report: RunReport, maxChars: number): string {
     `\n> [!WARNING]\n> ${plural(n, 'more problem')} not shown here: this comment has a size limit. The job summary and the JSON report list them all.\n`;
   const budget = maxChars - fixed - 400;
 
-  let diffText = diff.join('\n');
-  if (diffText.length > budget / 2 && rows.length > 0)
-    diffText = `${diffText.slice(0, Math.max(0, Math.floor(budget / 2)))}\n\n_(the diff is cut here: it does not fit in one comment)_\n`;
-  else if (diffText.length > budget) diffText = `${diffText.slice(0, Math.max(0, budget))}\n\n_(the diff is cut here: it does not fit in one comment)_\n`;
+  // The diff gets half the room when there are problems to list too; it cuts itself cleanly.
+  const diffBudget = Math.max(0, rows.length > 0 ? Math.floor(budget / 2) : budget);
+  const diffText = report.diff ? ['### Ladder changes', '', report.diff.markdown(diffBudget).trim(), ''].join('\n') : '';
 
   const table: string[] = [];
   if (rows.length > 0) {
