@@ -8,9 +8,7 @@ export function escapeMarkdownText(text: string): string {
 
 /** For a table cell: also no pipes and no line breaks. */
 export function escapeTableCell(text: string): string {
-  return escapeMarkdownText(text)
-    .replace(/\|/g, '\\|')
-    .replace(/\r?\n/g, ' ');
+  return escapeMarkdownText(text).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
 /** `@name` and `@org/team` would notify people; a zero-width space after the @ keeps them readable but inert. */
