@@ -1,6 +1,7 @@
 import { compareDiagnostics, type Diagnostic, type Severity } from './core/diagnostic.js';
 import { type Loaded, loadLadder } from './core/load.js';
 import { type Ladder, LadderIndex } from './core/model.js';
+import type { PacketIdentity } from './core/packet-identity.js';
 import type { SourceFile } from './core/source-file.js';
 import { modelRules, ruleById } from './rules/index.js';
 import type { Finding, RuleContext } from './rules/rule.js';
@@ -14,11 +15,13 @@ export interface CheckResult {
 
 /**
  * Loads a ladder from its files and runs every rule over it. Pure and synchronous: the caller
- * reads the files (or git objects) and decides what to do with the diagnostics.
+ * reads the files (or git objects) and decides what to do with the diagnostics. `otherPackets`
+ * are packets not loaded but known to exist (see readForChanged).
  */
-export function checkLadder(files: readonly SourceFile[]): CheckResult {
+export function checkLadder(files: readonly SourceFile[], otherPackets: readonly PacketIdentity[] = []): CheckResult {
   const loaded = loadLadder(files);
-  return { diagnostics: runRules(loaded), ladder: loaded.ladder, files: files.length };
+  loaded.ladder.otherPackets = [...otherPackets];
+  return { diagnostics: runRules(loaded), ladder: loaded.ladder, files: files.length + otherPackets.length };
 }
 
 export function runRules(loaded: Loaded): Diagnostic[] {

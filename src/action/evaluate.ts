@@ -36,7 +36,8 @@ export async function evaluate(options: {
   const toRepoPath = (p: string) => (ladderRel ? `${ladderRel}/${p}` : p);
   const notices: string[] = [];
 
-  const result = checkLadder(changed ? readForChanged(ladderDir, changed) : readLadderDir(ladderDir));
+  const input = changed ? readForChanged(ladderDir, changed) : { files: readLadderDir(ladderDir), otherPackets: [] };
+  const result = checkLadder(input.files, input.otherPackets);
   const local = changed ? selectChanged(result.diagnostics, changed) : result.diagnostics;
   const diagnostics: Diagnostic[] = local.map((d) => ({ ...d, file: toRepoPath(d.file) }));
   const ladderChanged = changed?.some((p) => !isPacketPath(p)) ?? false;

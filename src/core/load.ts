@@ -266,6 +266,7 @@ function buildLadder(config: YamlDocument | undefined, competenciesDoc: YamlDocu
     competencies,
     levels,
     packets,
+    otherPackets: [],
     policy,
     changelog,
     governance,

@@ -1,5 +1,6 @@
 import type { Position } from './diagnostic.js';
 import type { HtmlTag, Section } from './markdown-document.js';
+import type { PacketIdentity } from './packet-identity.js';
 import type { YamlDocument } from './yaml-document.js';
 
 /** Where an entity was declared: a file and a JSON pointer into its YAML. */
@@ -122,6 +123,8 @@ export interface Ladder {
   competencies: Competency[];
   levels: Level[];
   packets: Packet[];
+  /** Packets that exist but were not loaded (a pull request's check), known only by who they are for. */
+  otherPackets: PacketIdentity[];
   policy: Policy;
   changelog: ChangelogEntry[];
   governance: Governance;

@@ -139,11 +139,11 @@ export function readLadderAtRef(repoDir: string, ref: string, ladderDir: string)
  * git repository; the caller then asks elsewhere (the GitHub API).
  */
 export function changedFiles(repoDir: string, base: string, head: string): string[] | undefined {
+  const safe = (ref: string) => ref !== '' && !ref.startsWith('-') && !/[\0\n]/.test(ref);
+  if (!safe(base) || !safe(head)) return undefined;
   try {
-    const from = resolveCommit(repoDir, base);
-    const to = resolveCommit(repoDir, head);
-    if (!from || !to) return undefined;
-    const out = git(repoDir, ['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', from, to, '--']);
+    // One process: a missing commit makes git exit non-zero, which is the "unavailable" answer.
+    const out = git(repoDir, ['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', `${base}^{commit}`, `${head}^{commit}`, '--']);
     return out
       .toString('utf8')
       .split('\0')

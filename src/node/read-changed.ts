@@ -1,22 +1,31 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isPacketPath } from '../core/changed.js';
+import { type PacketIdentity, packetIdentity } from '../core/packet-identity.js';
 import type { SourceFile } from '../core/source-file.js';
 import { readFrontMatter, readLadderDir, readOne } from './read-ladder-dir.js';
 
+export interface ChangedInput {
+  files: SourceFile[];
+  /** The other packets of the changed packets' cycles, known only by who they are for. */
+  otherPackets: PacketIdentity[];
+}
+
 /**
- * What checking a change needs: the ladder itself, the changed packets, and the other packets of
- * their cycles (a candidate has one packet per cycle). Other cycles are never read, which keeps a
- * pull request's check fast however many packets the repository holds.
+ * What checking a change needs: the ladder itself, the changed packets, and who the other packets
+ * of their cycles are for (a candidate has one packet per cycle). Other cycles are never read, which
+ * keeps a pull request's check fast however many packets the repository holds.
  *
- * When only packets changed, nothing is reported about the other files, and packet rules consult
- * only their front matter (a level's track and band, a sibling packet's candidate): those files are
- * cut after their front matter, so that thousands of words of expectations are not parsed for nothing.
+ * When only packets changed, nothing is reported about the other files, and the packet rules
+ * consult only their front matter (a level's track and band): those files are cut after their
+ * front matter, so that thousands of words of expectations are not parsed for nothing. The other
+ * packets of a cycle are not loaded at all when their identity reads plainly (packet-identity.ts).
  */
-export function readForChanged(dir: string, changed: readonly string[]): SourceFile[] {
+export function readForChanged(dir: string, changed: readonly string[]): ChangedInput {
   const onlyPackets = changed.every(isPacketPath);
   const headOnly = (path: string) => onlyPackets && !changed.includes(path);
   const files = readLadderDir(dir, { packets: false, frontMatterOnly: headOnly });
+  const otherPackets: PacketIdentity[] = [];
   const cycles = new Set(
     changed
       .filter(isPacketPath)
@@ -38,10 +47,18 @@ export function readForChanged(dir: string, changed: readonly string[]): SourceF
     const full = join(dir, path);
     try {
       const stat = statSync(full);
-      if (stat.isFile()) files.push(headOnly(path) ? readFrontMatter(full, path, stat.size) : readOne(full, path, stat.size));
+      if (!stat.isFile()) continue;
+      if (changed.includes(path)) {
+        files.push(readOne(full, path, stat.size));
+        continue;
+      }
+      const head = readFrontMatter(full, path, stat.size);
+      const identity = 'text' in head ? packetIdentity(path, head.text) : undefined;
+      if (identity) otherPackets.push(identity);
+      else files.push(head); // unusual formatting: load it, so that nothing is missed
     } catch {
       // vanished between listing and reading: nothing to check
     }
   }
-  return files;
+  return { files, otherPackets };
 }

@@ -86,16 +86,22 @@ export function readFrontMatter(full: string, path: string, size: number): Sourc
   let fd: number | undefined;
   try {
     fd = openSync(full, 'r');
-    const buffer = Buffer.alloc(Math.min(size, MAX_FILE_BYTES));
+    const limit = Math.min(size, MAX_FILE_BYTES);
+    let buffer = Buffer.allocUnsafe(Math.min(HEAD_CHUNK, limit));
     let length = 0;
-    while (length < buffer.length) {
-      const n = readSync(fd, buffer, length, Math.min(HEAD_CHUNK, buffer.length - length), length);
+    while (length < limit) {
+      if (length === buffer.length) {
+        const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, limit));
+        buffer.copy(bigger, 0, 0, length);
+        buffer = bigger;
+      }
+      const n = readSync(fd, buffer, length, buffer.length - length, length);
       if (n === 0) break;
+      const from = Math.max(0, length - 8); // a closing line may straddle two reads
       length += n;
-      const head = buffer.subarray(0, length).toString('latin1');
-      const end = frontMatterEnd(head);
+      const end = frontMatterEnd(buffer, length, from);
       if (end !== undefined) return decode(path, buffer.subarray(0, end));
-      if (!/^(?:\uFEFF|\xEF\xBB\xBF)?---[ \t]*\r?\n/.test(head) && length >= 8) break;
+      if (end === undefined && length >= 4 && !startsWithFrontMatter(buffer)) break;
     }
   } catch {
     // fall through to the ordinary read, which reports the problem
@@ -105,13 +111,21 @@ export function readFrontMatter(full: string, path: string, size: number): Sourc
   return readOne(full, path, size);
 }
 
-/** Byte offset just after the closing line of the front matter, if it is in `head`. */
-function frontMatterEnd(head: string): number | undefined {
-  const open = /^(?:\xEF\xBB\xBF)?---[ \t]*\r?\n/.exec(head);
+const OPEN = /^(?:\xEF\xBB\xBF)?---[ \t]*\r?\n/;
+const CLOSE = /(?:^|\n)(?:---|\.\.\.)[ \t]*\r?\n/g;
+
+function startsWithFrontMatter(buffer: Buffer): boolean {
+  return OPEN.test(buffer.toString('latin1', 0, Math.min(buffer.length, 8)));
+}
+
+/** Byte offset just after the front matter's closing line, if it is within the first `length` bytes. */
+function frontMatterEnd(buffer: Buffer, length: number, from: number): number | undefined {
+  const head = buffer.toString('latin1', 0, length);
+  const open = OPEN.exec(head);
   if (!open) return undefined;
-  const close = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m.exec(head.slice(open[0].length));
-  if (!close || !/\n$/.test(close[0])) return undefined;
-  return open[0].length + close.index + close[0].length;
+  CLOSE.lastIndex = Math.max(open[0].length - 1, from);
+  const close = CLOSE.exec(head);
+  return close ? close.index + close[0].length : undefined;
 }
 
 /** UTF-8 text or a problem: binary junk must not reach the parsers. */

@@ -3,8 +3,7 @@ import { parseArgs } from 'node:util';
 import { checkLadder } from '../../check.js';
 import { selectChanged } from '../../core/changed.js';
 import { countBySeverity } from '../../core/diagnostic.js';
-import type { SourceFile } from '../../core/source-file.js';
-import { readForChanged } from '../../node/read-changed.js';
+import { type ChangedInput, readForChanged } from '../../node/read-changed.js';
 import { readLadderDir, UnreadableDirectoryError } from '../../node/read-ladder-dir.js';
 import { formatJson } from '../format/json.js';
 import { formatSarif } from '../format/sarif.js';
@@ -49,15 +48,15 @@ export function check(args: string[], io: CliIo): number {
 
   const changed = changedArgs === undefined ? undefined : changedFiles(changedArgs, dir, io);
 
-  let files: SourceFile[];
+  let input: ChangedInput;
   try {
-    files = changed ? readForChanged(dir, changed) : readLadderDir(dir);
+    input = changed ? readForChanged(dir, changed) : { files: readLadderDir(dir), otherPackets: [] };
   } catch (error) {
     if (error instanceof UnreadableDirectoryError)
       throw new UsageError(`${error.message}${positionals[0] ? '' : ' (pass the ladder directory: ladder check DIR)'}`);
     throw error;
   }
-  const result = checkLadder(files);
+  const result = checkLadder(input.files, input.otherPackets);
   // Show paths as the user can open them: relative to where they ran the command.
   const prefix = relative(io.cwd, dir).split(sep).join('/');
   const selected = changed ? selectChanged(result.diagnostics, changed) : result.diagnostics;
