@@ -77,7 +77,7 @@ export function compareFragments(from: Fragment, to: Fragment): Comparison {
       out.push(tagged(part, 'same', 'Unchanged', part.inner));
       continue;
     }
-    const inner = highlight(part.inner, other.stems);
+    const inner = highlight(part, other.stems);
     if (inner !== part.inner) counts.highlighted++;
     out.push(part.open + inner + part.close);
   }
@@ -106,42 +106,65 @@ function tagged(unit: Unit, change: 'new' | 'same', label: string, inner: string
   return open + body + unit.close;
 }
 
+/** A unit's words, found once and reused by every page that compares it. */
+interface Tokens {
+  /** Start and end offsets in the unit's inner HTML; end -1 marks a tag, which ends a run. */
+  starts: number[];
+  ends: number[];
+  /** The word's stem, or '' for stop words and entities (which may sit inside a run). */
+  stems: string[];
+}
+const tokenCache = new WeakMap<Unit, Tokens>();
+
+function tokensOf(unit: Unit): Tokens {
+  let t = tokenCache.get(unit);
+  if (!t) {
+    t = { starts: [], ends: [], stems: [] };
+    for (const m of unit.inner.matchAll(TOKEN)) {
+      const token = m[0];
+      const first = token.charCodeAt(0);
+      const isTag = first === 60; /* < */
+      const s = isTag || first === 38 /* & */ ? '' : stem(token);
+      t.starts.push(m.index);
+      t.ends.push(isTag ? -1 : m.index + token.length);
+      t.stems.push(STOP.has(s) ? '' : s);
+    }
+    tokenCache.set(unit, t);
+  }
+  return t;
+}
+
 /**
- * Wraps runs of words whose stem is not in `stems` in <ins>. Runs stay within one text node (a
- * tag ends them); stop words and entities between two new words join their run.
+ * `unit`'s inner HTML with runs of words whose stem is not in `stems` wrapped in <ins>. Runs stay
+ * within one text node (a tag ends them); stop words and entities between two new words join
+ * their run; words under three letters are never new on their own.
  */
-export function highlight(html: string, stems: Set<string>): string {
-  const runs: Array<[number, number]> = [];
+export function highlight(unit: Unit, stems: Set<string>): string {
+  const { starts, ends, stems: words } = tokensOf(unit);
+  const html = unit.inner;
+  const out: string[] = [];
+  let at = 0;
   let start = -1;
   let end = -1;
-  const flush = () => {
-    if (start !== -1) runs.push([start, end]);
-    start = -1;
-  };
-  for (const m of html.matchAll(TOKEN)) {
-    const token = m[0];
-    const first = token.charCodeAt(0);
-    if (first === 60 /* < */) {
-      flush();
-      continue;
+  for (let i = 0; i <= starts.length; i++) {
+    const last = i === starts.length;
+    if (!last && ends[i] !== -1) {
+      const s = words[i] as string;
+      if (s === '') continue; // stop word or entity: may sit inside a run
+      if (s.length >= 3 && !stems.has(s)) {
+        if (start === -1) start = starts[i] as number;
+        end = ends[i] as number;
+        continue;
+      }
     }
-    if (first === 38 /* & */) continue;
-    const s = stem(token);
-    if (STOP.has(s)) continue;
-    if (stems.has(s) || s.length < 3) {
-      flush();
-      continue;
+    // A tag, a known word or the end: close the run, if any.
+    if (start !== -1) {
+      out.push(html.slice(at, start), '<ins>', html.slice(start, end), '</ins>');
+      at = end;
+      start = -1;
     }
-    if (start === -1) start = m.index;
-    end = m.index + token.length;
   }
-  flush();
-  if (runs.length === 0) return html;
-  let out = '';
-  let at = 0;
-  for (const [s, e] of runs) {
-    out += `${html.slice(at, s)}<ins>${html.slice(s, e)}</ins>`;
-    at = e;
-  }
-  return out + html.slice(at);
+  if (at === 0) return html;
+  out.push(html.slice(at));
+  return out.join('');
 }

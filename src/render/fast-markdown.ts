@@ -27,7 +27,8 @@ const AFTER_STRONG = /^[ .,;:)!?"\n]?$/;
 
 export function parseSimpleMarkdown(markdown: string): Root | undefined {
   if (REFUSE.test(markdown)) return undefined;
-  const text = markdown.trim();
+  // Blank lines around the text do not matter; leading spaces on its first line do (indented code).
+  const text = markdown.replace(/^\n+|\n+$/g, '');
   const children: RootContent[] = [];
   if (text === '') return { type: 'root', children };
   let previous: List | undefined;

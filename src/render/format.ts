@@ -15,18 +15,25 @@ function money(amount: number, currency: string): string {
   return f.format(amount);
 }
 
-/** "$180,000 – $230,000" (a yearly base pay range). */
-export function formatPay(pay: Pay): string {
-  return `${money(pay.min, pay.currency)} – ${money(pay.max, pay.currency)}`;
+const long = new WeakMap<Pay, [string, string]>();
+
+/** ["$180,000", "$230,000"]: the ends of a yearly base pay range. */
+export function formatPay(pay: Pay): [string, string] {
+  let ends = long.get(pay);
+  if (ends === undefined) {
+    ends = [money(pay.min, pay.currency), money(pay.max, pay.currency)];
+    long.set(pay, ends);
+  }
+  return ends;
 }
 
-/** "$180k – $230k": compact, for tables. */
-export function formatPayShort(pay: Pay): string {
+/** ["$180k", "$230k"]: compact, for tables. */
+export function formatPayShort(pay: Pay): [string, string] {
   const short = (n: number) => {
     const s = money(n, pay.currency);
     return n >= 1000 && n % 1000 === 0 ? s.replace(/,000$/, 'k') : s;
   };
-  return `${short(pay.min)} – ${short(pay.max)}`;
+  return [short(pay.min), short(pay.max)];
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

@@ -4,7 +4,25 @@
  * concatenate untrusted strings by hand.
  */
 export class Html {
-  constructor(readonly value: string) {}
+  private flat: string | undefined;
+  /** Markup, kept as a tree of pieces until it is read once: pages nest deeply and are large. */
+  constructor(private readonly parts: ReadonlyArray<string | Html>) {}
+  get value(): string {
+    if (this.flat === undefined) {
+      const out: string[] = [];
+      this.collect(out);
+      this.flat = out.join('');
+    }
+    return this.flat;
+  }
+  private collect(out: string[]): void {
+    if (this.flat !== undefined) out.push(this.flat);
+    else
+      for (const p of this.parts) {
+        if (typeof p === 'string') out.push(p);
+        else p.collect(out);
+      }
+  }
   toString(): string {
     return this.value;
   }
@@ -24,37 +42,37 @@ export function escapeHtml(text: string): string {
 
 /** Marks a string as trusted markup. Only for this renderer's own constants and sanitized output. */
 export function trusted(markup: string): Html {
-  return new Html(markup);
+  return new Html([markup]);
 }
 
-function write(part: Part, out: string[]): void {
+function write(part: Part, out: Array<string | Html>): void {
   if (part === undefined || part === null || part === false || part === true) return;
-  if (part instanceof Html) out.push(part.value);
+  if (part instanceof Html) out.push(part);
   else if (Array.isArray(part)) for (const p of part) write(p, out);
   else out.push(escapeHtml(String(part)));
 }
 
 /** Tagged template: `html\`<p>${text}</p>\``. Arrays are joined; false, null and undefined render nothing. */
 export function html(strings: TemplateStringsArray, ...values: readonly Part[]): Html {
-  const out: string[] = [];
+  const out: Array<string | Html> = [];
   for (let i = 0; i < strings.length; i++) {
     out.push(strings[i] as string);
     if (i < values.length) write(values[i] as Part, out);
   }
-  return new Html(out.join(''));
+  return new Html(out);
 }
 
 /** Joins parts (escaping strings) with an optional separator. */
 export function join(parts: readonly Part[], separator = ''): Html {
-  const out: string[] = [];
+  const out: Array<string | Html> = [];
   parts.forEach((p, i) => {
     if (i > 0 && separator) out.push(separator);
     write(p, out);
   });
-  return new Html(out.join(''));
+  return new Html(out);
 }
 
 /** Text for an attribute value or content, as a plain string (escaped). */
 export function attr(value: string): Html {
-  return new Html(escapeHtml(value));
+  return new Html([escapeHtml(value)]);
 }

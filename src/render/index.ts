@@ -19,6 +19,14 @@ import { type BaseUrl, fileOf, pagePath, parseBaseUrl } from './urls.js';
 export type { History, HistoryEntry, HistoryFile } from './history.js';
 export { BaseUrlError, parseBaseUrl } from './urls.js';
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the test is for ASCII
+const NON_ASCII = /[^\u0000-\u007f]/;
+
+/** UTF-8 bytes; ASCII text (most pages: non-ASCII is written as entities) takes the plain-copy path. */
+function bytes(text: string): Buffer {
+  return Buffer.from(text, NON_ASCII.test(text) ? 'utf8' : 'latin1');
+}
+
 export interface RenderOptions {
   /** Where the site is served: "/", "/repo/" or "https://org.github.io/repo/" (default "/"). */
   baseUrl?: string | BaseUrl;
@@ -29,8 +37,8 @@ export interface RenderOptions {
 }
 
 export interface RenderedSite {
-  /** Output path (forward slashes, relative to the output directory) → contents. */
-  files: Map<string, string>;
+  /** Output path (forward slashes, relative to the output directory) → contents (pages as UTF-8 bytes). */
+  files: Map<string, string | Buffer>;
   /** The HTML pages, in the order the sitemap lists them (the 404 page excluded). */
   pages: PageInfo[];
   /** Markdown pieces per parser, for the curious (bench, tests). */
@@ -45,10 +53,11 @@ export interface RenderedSite {
 export function renderSite(ladder: Ladder, options: RenderOptions = {}): RenderedSite {
   const base = typeof options.baseUrl === 'object' ? options.baseUrl : parseBaseUrl(options.baseUrl);
   const site = new Site(ladder, base, { fastMarkdown: options.fastMarkdown });
-  const files = new Map<string, string>();
+  const files = new Map<string, string | Buffer>();
   const pages: PageInfo[] = [];
   const add = (page: Page, listed = true) => {
-    files.set(fileOf(page.path), layout(site, page));
+    // As bytes: a large site is tens of megabytes of HTML, better kept out of the JS heap.
+    files.set(fileOf(page.path), bytes(layout(site, page)));
     if (listed) pages.push({ path: page.path, title: page.title });
   };
 

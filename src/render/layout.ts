@@ -1,4 +1,4 @@
-import { type Html, html, type Part } from './html.js';
+import { escapeHtml, type Html, html, type Part } from './html.js';
 import type { Site } from './site.js';
 import { pagePath } from './urls.js';
 
@@ -32,8 +32,28 @@ const CSP = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 's
 /** At most this many tracks are listed in the header; more are reached from the home page. */
 const NAV_TRACKS = 4;
 
+/**
+ * Search engines show about 70 characters of a title (html-validate's long-title counts them as
+ * written, entities included): drop "career ladder", then the organization, then cut, if need be.
+ */
+const TITLE_MAX = 70;
+
+function titleOf(site: Site, page: Page): Html {
+  const org = site.organization;
+  if (page.path === '') return html`${org} career ladder`;
+  const fits = (t: string) => [...escapeHtml(t)].length <= TITLE_MAX;
+  const options = [`${page.title} | ${org} career ladder`, `${page.title} | ${org}`, page.title];
+  let title = options.find(fits);
+  if (title === undefined) {
+    const chars = [...page.title];
+    while (chars.length > 0 && !fits(`${chars.join('')}...`)) chars.pop();
+    title = `${chars.join('').trimEnd()}...`;
+  }
+  return html`${title}`;
+}
+
 export function layout(site: Site, page: Page): string {
-  const title = page.path === '' ? `${site.organization} career ladder` : `${page.title} · ${site.organization} career ladder`;
+  const title = titleOf(site, page);
   const navItem = (label: string, path: string, key: Page['section']): Html =>
     html`<li><a href="${site.url(path)}"${page.section === key ? html` aria-current="page"` : ''}>${label}</a></li>`;
   const tracks =
@@ -54,7 +74,7 @@ export function layout(site: Site, page: Page): string {
       )}</ol></nav>`
     : '';
   const scripts: Part = (page.scripts ?? []).map((s) => html`<script src="${site.url(s)}" defer></script>`);
-  return html`<!doctype html>
+  return html`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -90,7 +110,7 @@ ${page.main}
 <footer class="site-footer">
 <div class="wrap">
 <p>${site.organization} career ladder, version ${site.ladder.version}. Levels on the same band are equally senior, whatever their track.</p>
-<p><a href="${site.url('')}">Overview</a> · <a href="${site.url(pagePath.search)}">All levels and search</a> · <a href="${site.url(pagePath.changelog)}">Changelog</a> · <a href="${site.url(pagePath.sitemap)}">Sitemap</a></p>
+<p><a href="${site.url('')}">Overview</a> &middot; <a href="${site.url(pagePath.search)}">All levels and search</a> &middot; <a href="${site.url(pagePath.changelog)}">Changelog</a> &middot; <a href="${site.url(pagePath.sitemap)}">Sitemap</a></p>
 </div>
 </footer>
 </body>

@@ -38,11 +38,8 @@ export interface Unit {
   open: string;
   inner: string;
   close: string;
-  node: Element;
   /** Whitespace-collapsed text. */
   text: string;
-  /** Lower-cased words. */
-  words: Set<string>;
 }
 
 export interface Fragment {
@@ -63,8 +60,10 @@ const toSafeHast = unified().use(remarkRehype, { clobberPrefix: '' }).use(rehype
 const stringifier = unified().use(rehypeStringify).freeze();
 
 interface Parsed {
-  /** The sanitized tree, before adjust(); a clone per heading mode when it has headings. */
-  hast: Root;
+  file: string;
+  markdown: string;
+  /** The sanitized tree, before adjust(); kept (and cloned per heading mode) only when it has headings. */
+  hast: Root | undefined;
   headings: boolean;
   fragments: Map<string, Fragment>;
 }
@@ -81,23 +80,25 @@ export class MarkdownRenderer {
 
   /** Safe HTML for a piece of Markdown; parsed and sanitized once, whatever the pages that show it. */
   render(markdown: string, context: MarkdownContext): Fragment {
-    const key = `${context.scope}\u0000${context.file}\u0000${markdown}`;
-    let parsed = this.cache.get(key);
-    if (!parsed) {
+    // Keyed by scope (one per piece of Markdown), checked against the text in case a caller reuses one.
+    let parsed = this.cache.get(context.scope);
+    if (!parsed || parsed.markdown !== markdown || parsed.file !== context.file) {
       const hast = this.sanitized(markdown);
-      parsed = { hast, headings: hasHeadings(hast), fragments: new Map() };
-      this.cache.set(key, parsed);
+      parsed = { file: context.file, markdown, hast, headings: hasHeadings(hast), fragments: new Map() };
+      this.cache.set(context.scope, parsed);
     }
     // Without headings every mode gives the same HTML: adjust the tree once, in place.
     const mode = parsed.headings ? String(context.headings) : '';
     let fragment = parsed.fragments.get(mode);
-    if (!fragment) {
+    if (!fragment && parsed.hast) {
       const tree = parsed.headings ? structuredClone(parsed.hast) : parsed.hast;
       adjust(tree, context, this.resolveLink);
       fragment = fragmentOf(tree);
       parsed.fragments.set(mode, fragment);
+      // Sites hold thousands of these: keep the HTML, not the tree, unless another mode needs it.
+      if (!parsed.headings) parsed.hast = undefined;
     }
-    return fragment;
+    return fragment as Fragment;
   }
 
   private sanitized(markdown: string): Root {
@@ -170,7 +171,7 @@ function adjust(tree: Root, context: MarkdownContext, resolve: LinkResolver): vo
         return alt ? [{ type: 'text', value: alt }] : [];
       }
       case 'input':
-        return [{ type: 'text', value: p.checked ? '☑ ' : '☐ ' }];
+        return [{ type: 'text', value: p.checked ? '☑' : '☐' }];
       case 'td':
       case 'th':
         if (typeof p.align === 'string') {
@@ -247,7 +248,7 @@ function unitOf(el: Element): Unit {
   const { open, close } = tags(el);
   const whole = stringify(el);
   const text = textOf(el).replace(/\s+/g, ' ').trim();
-  return { tag: el.tagName, open, inner: whole.slice(open.length, whole.length - close.length), close, node: el, text, words: wordsOf(text) };
+  return { tag: el.tagName, open, inner: whole.slice(open.length, whole.length - close.length), close, text };
 }
 
 export function textOf(node: Element | ElementContent): string {
@@ -257,10 +258,4 @@ export function textOf(node: Element | ElementContent): string {
   let out = '';
   for (const child of node.children) out += textOf(child);
   return /^(?:p|li|h[1-6]|td|th|tr|div|pre|blockquote|section|dt|dd)$/.test(node.tagName) ? ` ${out} ` : out;
-}
-
-const WORD = /[\p{L}\p{N}]+/gu;
-
-export function wordsOf(text: string): Set<string> {
-  return new Set(text.toLowerCase().match(WORD) ?? []);
 }

@@ -31,7 +31,8 @@ export function searchIndex(site: Site): string {
       }
     }
   }
-  return JSON.stringify({ version: 1, entries });
+  // "<" escaped: the index is data, and stays inert even if someone ever inlines it into a page.
+  return JSON.stringify({ version: 1, entries }).replace(/</g, '\\u003c');
 }
 
 function squash(text: string): string {

@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import type { Band, Competency, Ladder, Level, Pay, Track } from '../core/model.js';
 import { LadderIndex } from '../core/model.js';
 import { formatPay, formatPayShort } from './format.js';
+import { escapeHtml, type Html, trusted } from './html.js';
 import { type Fragment, type HeadingMode, MarkdownRenderer } from './markdown.js';
 import { type Steps, stepsOf } from './steps.js';
 import { type BaseUrl, pagePath, slug } from './urls.js';
@@ -59,9 +60,12 @@ export class Site {
     return this.publishPay ? band.pay : undefined;
   }
 
-  payText(pay: Pay | undefined, short = false): string | undefined {
+  /** "$180,000 – $230,000", or "$180k – $230k" when short. */
+  payText(pay: Pay | undefined, short = false): Html | undefined {
     if (!pay) return undefined;
-    return short ? formatPayShort(pay) : formatPay(pay);
+    const [min, max] = short ? formatPayShort(pay) : formatPay(pay);
+    // An entity for the dash keeps pages in one-byte strings when their text allows it (faster to write).
+    return trusted(`${escapeHtml(min)} &ndash; ${escapeHtml(max)}`);
   }
 
   bandOf(level: Level): Band | undefined {

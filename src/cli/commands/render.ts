@@ -77,9 +77,16 @@ export async function render(args: string[], io: CliIo): Promise<number> {
   const history = readGitHistory(dir);
   const site = renderSite(result.ladder, { baseUrl: base, history });
   const written = [...site.files.keys()].sort();
+  const folders = new Set<string>();
   for (const [path, contents] of site.files) {
     const target = join(out, ...path.split('/'));
-    mkdirSync(dirname(target), { recursive: true });
+    const folder = dirname(target);
+    if (!folders.has(folder)) {
+      // Most folders hold one index.html: create them without the cost of a recursive mkdir.
+      if (folders.has(dirname(folder)) && !existsSync(folder)) mkdirSync(folder);
+      else mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+    }
     writeFileSync(target, contents);
   }
   removeStale(out, previous, new Set(written));

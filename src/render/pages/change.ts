@@ -33,7 +33,7 @@ export function changePage(site: Site, step: Step): Page {
   });
   const fromPay = site.payOf(from);
   const toPay = site.payOf(to);
-  const samePay = fromPay && toPay && site.payText(fromPay) === site.payText(toPay);
+  const samePay = fromPay && toPay && site.payText(fromPay)?.value === site.payText(toPay)?.value;
   const lead = lateral
     ? html`A lateral move on the ${fromBand?.name ?? from.band} band, in either direction: the same seniority${samePay ? ' and the same pay range' : ''}. Moving to the ${toTrack?.name ?? to.track} track is not a promotion, and moving back to the ${fromTrack?.name ?? from.track} track is not a demotion.`
     : html`A promotion on the ${fromTrack?.name ?? from.track} track, one band up: from the ${fromBand?.name ?? from.band} band to the ${toBand?.name ?? to.band} band.`;
@@ -56,7 +56,7 @@ ${levelFact(site, lateral ? (fromTrack?.name ?? 'Level') : 'From', from)}
 ${levelFact(site, lateral ? (toTrack?.name ?? 'Level') : 'To', to)}
 ${
   fromPay || toPay
-    ? html`<div><dt>Pay range</dt><dd>${samePay ? site.payText(toPay) : html`${site.payText(fromPay) ?? 'not published'} <span aria-hidden="true">→</span><span class="visually-hidden">to</span> ${site.payText(toPay) ?? 'not published'}`}</dd></div>`
+    ? html`<div><dt>Pay range</dt><dd>${samePay ? site.payText(toPay) : html`${site.payText(fromPay) ?? 'not published'} <span aria-hidden="true">&rarr;</span><span class="visually-hidden">to</span> ${site.payText(toPay) ?? 'not published'}`}</dd></div>`
     : ''
 }
 </dl>

@@ -40,7 +40,7 @@ export function changelogPage(site: Site, history: History | undefined): Page {
     ? html`<ol class="releases">
 ${notes.map(
   (n) => html`<li>
-<h3>Version ${n.version}${n.date ? html` <span class="muted">· <time datetime="${n.date}">${formatDate(n.date)}</time></span>` : ''}</h3>
+<h3>Version ${n.version}${n.date ? html` <span class="muted">&middot; <time datetime="${n.date}">${formatDate(n.date)}</time></span>` : ''}</h3>
 <ul>${n.changes.map((c) => html`<li>${c}</li>`)}</ul>
 </li>
 `,

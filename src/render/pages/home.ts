@@ -20,13 +20,13 @@ export function homePage(site: Site): Page {
     const [a, b] = pair.map((t) => levelsAt(t, band)[0]);
     const step = a && b ? site.steps.switches.get(a)?.find((s) => s.to === b || s.from === b) : undefined;
     if (!step)
-      return html`<td class="moves-cell"><span class="none" aria-hidden="true">—</span><span class="visually-hidden">No lateral move on this band</span></td>`;
-    return html`<td class="moves-cell"><a class="move-link" href="${site.url(pagePath.change(step.key))}"><span class="visually-hidden">What changes between </span>${step.from.id}<span aria-hidden="true"> ⇄ </span><span class="visually-hidden"> and </span>${step.to.id}</a></td>`;
+      return html`<td class="moves-cell"><span class="none" aria-hidden="true">&mdash;</span><span class="visually-hidden">No lateral move on this band</span></td>`;
+    return html`<td class="moves-cell"><a class="move-link" href="${site.url(pagePath.change(step.key))}"><span class="visually-hidden">What changes between </span>${step.from.id}<span aria-hidden="true"> &#8644; </span><span class="visually-hidden"> and </span>${step.to.id}</a></td>`;
   };
   const cell = (track: Track, band: Band): Html => {
     const levels = levelsAt(track, band);
     if (levels.length === 0)
-      return html`<td class="track-${track.kind} empty"><span class="none" aria-hidden="true">—</span><span class="visually-hidden">No ${track.name} level on this band</span></td>`;
+      return html`<td class="track-${track.kind} empty"><span class="none" aria-hidden="true">&mdash;</span><span class="visually-hidden">No ${track.name} level on this band</span></td>`;
     return html`<td class="track-${track.kind}">${levels.map(
       (l) =>
         html`<a class="level-link" href="${site.url(pagePath.level(l.id))}"><span class="level-code">${l.id}</span> <span class="level-title">${l.title}</span></a>`,
@@ -46,7 +46,7 @@ ${tracks.map((t) => cell(t, band))}${switchCell(band)}
 </div>
 <section class="parity-section" aria-labelledby="ladder-parity-title">
 <h2 id="ladder-parity-title">Tracks side by side</h2>
-<div class="table-scroll" role="region" aria-labelledby="ladder-parity-caption" tabindex="0">
+<section class="table-scroll" aria-labelledby="ladder-parity-caption" tabindex="0">
 <table class="parity">
 <caption id="ladder-parity-caption">Levels by band, most senior first${pay ? '; pay is the yearly base pay range of the band' : ''}</caption>
 <thead>
@@ -58,7 +58,7 @@ ${tracks.map((t) => cell(t, band))}${switchCell(band)}
 ${rows}
 </tbody>
 </table>
-</div>
+</section>
 </section>
 <section class="tracks-section" id="tracks" aria-labelledby="ladder-tracks-title">
 <h2 id="ladder-tracks-title">Tracks</h2>
@@ -71,7 +71,7 @@ ${tracks.map((t) => {
 <h3><a href="${site.url(pagePath.track(t.id))}">${t.name}</a></h3>
 <p class="card-kind">${KIND_LABEL[t.kind] ?? 'Track'}</p>
 ${t.description ? html`<p>${t.description}</p>` : ''}
-<p class="card-meta">${levels.length} ${levels.length === 1 ? 'level' : 'levels'}${lowest && highest ? html`, from <a href="${site.url(pagePath.level(lowest.id))}">${lowest.id}</a> to <a href="${site.url(pagePath.level(highest.id))}">${highest.id}</a>` : ''} · <a href="${site.url(pagePath.matrix(t.id))}">Competency matrix<span class="visually-hidden"> of the ${t.name} track</span></a></p>
+<p class="card-meta">${levels.length} ${levels.length === 1 ? 'level' : 'levels'}${lowest && highest ? html`, from <a href="${site.url(pagePath.level(lowest.id))}">${lowest.id}</a> to <a href="${site.url(pagePath.level(highest.id))}">${highest.id}</a>` : ''} &middot; <a href="${site.url(pagePath.matrix(t.id))}">Competency matrix<span class="visually-hidden"> of the ${t.name} track</span></a></p>
 </li>`;
 })}
 </ul>

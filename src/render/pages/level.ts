@@ -18,16 +18,16 @@ export function levelPage(site: Site, level: Level): Page {
   const moves: Html[] = [];
   if (down)
     moves.push(
-      html`<li><span class="move-kind">Level below</span> <a href="${site.url(pagePath.level(down.from.id))}">${site.label(down.from)}</a> · <a href="${site.url(pagePath.change(down.key))}">What changes from ${down.from.id} to ${level.id}</a></li>`,
+      html`<li><span class="move-kind">Level below</span> <a href="${site.url(pagePath.level(down.from.id))}">${site.label(down.from)}</a> &middot; <a href="${site.url(pagePath.change(down.key))}">What changes from ${down.from.id} to ${level.id}</a></li>`,
     );
   if (up)
     moves.push(
-      html`<li><span class="move-kind">Next promotion</span> <a href="${site.url(pagePath.level(up.to.id))}">${site.label(up.to)}</a> · <a href="${site.url(pagePath.change(up.key))}">What changes from ${level.id} to ${up.to.id}</a></li>`,
+      html`<li><span class="move-kind">Next promotion</span> <a href="${site.url(pagePath.level(up.to.id))}">${site.label(up.to)}</a> &middot; <a href="${site.url(pagePath.change(up.key))}">What changes from ${level.id} to ${up.to.id}</a></li>`,
     );
   for (const s of switches) {
     const other = s.from === level ? s.to : s.from;
     moves.push(
-      html`<li><span class="move-kind">Equally senior</span> <a href="${site.url(pagePath.level(other.id))}">${site.label(other)}</a> <span class="muted">(${site.trackOf(other)?.name ?? other.track})</span> · <a href="${site.url(pagePath.change(s.key))}">What changes between ${level.id} and ${other.id}</a></li>`,
+      html`<li><span class="move-kind">Equally senior</span> <a href="${site.url(pagePath.level(other.id))}">${site.label(other)}</a> <span class="muted">(${site.trackOf(other)?.name ?? other.track})</span> &middot; <a href="${site.url(pagePath.change(s.key))}">What changes between ${level.id} and ${other.id}</a></li>`,
     );
   }
   const sections = competencies.map((c) => {
@@ -40,7 +40,7 @@ ${c.description ? html`<p class="competency-desc">${c.description}</p>` : ''}
 `;
   });
   const main = html`<div class="page-head">
-<p class="eyebrow">${track?.name ?? level.track}${band ? html` · ${band.name} band` : ''}</p>
+<p class="eyebrow">${track?.name ?? level.track}${band ? html` &middot; ${band.name} band` : ''}</p>
 <h1>${level.title} <span class="level-code">${level.id}</span></h1>
 <p class="lead">${level.summary}</p>
 </div>

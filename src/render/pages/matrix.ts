@@ -13,7 +13,7 @@ export function matrixPage(site: Site, track: Track): Page {
 <h1>Competency matrix</h1>
 <p class="lead">Every competency of the ${track.name} track (rows) at each of its levels (columns), lowest level first. Read a row to see how one competency grows from level to level.</p>
 </div>
-<div class="table-scroll matrix-scroll" role="region" aria-labelledby="ladder-matrix-caption" tabindex="0">
+<section class="table-scroll matrix-scroll" aria-labelledby="ladder-matrix-caption" tabindex="0">
 <table class="matrix">
 <caption id="ladder-matrix-caption">${track.name}: expectations by competency and level</caption>
 <thead><tr><th scope="col">Competency</th>${levels.map(
@@ -30,7 +30,7 @@ ${competencies.map(
 )}
 </tbody>
 </table>
-</div>`;
+</section>`;
   return {
     path: pagePath.matrix(track.id),
     title: `Competency matrix: ${track.name}`,

@@ -19,18 +19,18 @@ ${track.description ? html`<p class="lead">${track.description}</p>` : ''}
 </div>
 <section aria-labelledby="ladder-levels-title">
 <h2 id="ladder-levels-title">Levels</h2>
-<div class="table-scroll" role="region" aria-labelledby="ladder-levels-caption" tabindex="0">
+<section class="table-scroll" aria-labelledby="ladder-levels-caption" tabindex="0">
 <table class="levels">
 <caption id="ladder-levels-caption">Levels of the ${track.name} track, lowest first</caption>
 <thead><tr><th scope="col">Level</th><th scope="col">Band</th>${pay ? html`<th scope="col">Pay range</th>` : ''}<th scope="col">Summary</th></tr></thead>
 <tbody>
 ${levels.map((l) => {
   const p = site.payOf(l);
-  return html`<tr><th scope="row"><a href="${site.url(pagePath.level(l.id))}"><span class="level-code">${l.id}</span> ${l.title}</a></th><td>${site.bandOf(l)?.name ?? l.band}</td>${pay ? html`<td class="num">${p ? site.payText(p, true) : '—'}</td>` : ''}<td>${l.summary}</td></tr>\n`;
+  return html`<tr><th scope="row"><a href="${site.url(pagePath.level(l.id))}"><span class="level-code">${l.id}</span> ${l.title}</a></th><td>${site.bandOf(l)?.name ?? l.band}</td>${pay ? html`<td class="num">${p ? site.payText(p, true) : html`&mdash;`}</td>` : ''}<td>${l.summary}</td></tr>\n`;
 })}
 </tbody>
 </table>
-</div>
+</section>
 <p><a href="${site.url(pagePath.matrix(track.id))}">Competency matrix of the ${track.name} track</a>: every expectation of every level on one page.</p>
 </section>
 ${
