@@ -47,7 +47,11 @@ describe('reportMarkdown', () => {
 
   test('without problems the diff gets the whole room', () => {
     let asked = 0;
-    reportMarkdown(base({ diff: { verdict: 'minor', markdown: (max) => ((asked = max), 'd') } }), 60_000);
+    const markdown = (max: number) => {
+      asked = max;
+      return 'd';
+    };
+    reportMarkdown(base({ diff: { verdict: 'minor', markdown } }), 60_000);
     expect(asked).toBeGreaterThan(50_000);
   });
 

@@ -5,6 +5,7 @@ import { checkLadder } from '../../check.js';
 import { LadderIndex, type Level, type PacketKind } from '../../core/model.js';
 import { moveProblem, resolveMove } from '../../core/moves.js';
 import { packetTemplate } from '../../core/packet-template.js';
+import type { SourceFile } from '../../core/source-file.js';
 import { didYouMean } from '../../core/suggest.js';
 import { readLadderDir, UnreadableDirectoryError } from '../../node/read-ladder-dir.js';
 import { type CliIo, EXIT_OK, EXIT_PROBLEMS, UsageError } from '../io.js';
@@ -64,7 +65,7 @@ export function newCommand(args: string[], io: CliIo, now: Date = new Date()): n
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(cycle)) throw new UsageError(`--cycle "${cycle}" must be letters, digits, dots, dashes or underscores`);
 
   const dir = resolve(io.cwd, values.dir);
-  let files;
+  let files: SourceFile[];
   try {
     files = readLadderDir(dir, { packets: false });
   } catch (error) {
