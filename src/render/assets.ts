@@ -8,6 +8,10 @@ export const SEARCH_SCRIPT = `(function () {
   'use strict';
   var form = document.querySelector('form[data-index]');
   if (!form || !window.fetch || !window.URLSearchParams) return;
+  // Search works: the note for browsers without JavaScript goes (a <noscript> would not do for
+  // browsers that merely block scripts).
+  var note = document.getElementById('ladder-search-nojs');
+  if (note) note.hidden = true;
   var input = form.querySelector('input[name="q"]');
   var section = document.getElementById('ladder-results');
   var status = document.getElementById('ladder-results-status');

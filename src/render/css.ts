@@ -235,10 +235,15 @@ mark { background: var(--changed-bg); color: inherit; border-radius: 2px; paddin
   .header-inner { grid-template-columns: 1fr; grid-template-areas: "brand" "nav" "search"; padding-bottom: 0.75rem; }
   .header-search input { flex: 1; width: auto; }
   .brand-sub { display: none; }
-  .parity th[scope="row"] { width: auto; }
-  .parity th, .parity td { padding: 0.5rem; }
+  .lead { font-size: 1.05rem; }
+  .parity { font-size: 0.82rem; }
+  .parity th[scope="row"] { width: auto; min-width: 6.6rem; }
+  .parity th, .parity td { padding: 0.4rem 0.3rem; }
+  .parity thead th { overflow-wrap: anywhere; }
+  .band-pay { font-size: 0.75rem; white-space: nowrap; }
   .level-link { flex-direction: column; gap: 0.1rem; }
-  .moves-cell { white-space: normal; }
+  /* The lateral-move links are on every level page too; on a phone the tracks get the width. */
+  .parity .moves-col, .parity .moves-cell { display: none; }
   .move-kind { display: block; }
   .facts > div { min-width: 0; flex: 1 1 45%; }
 }
@@ -246,7 +251,8 @@ mark { background: var(--changed-bg); color: inherit; border-radius: 2px; paddin
 @media print {
   :root { --bg: #fff; --surface: #fff; --surface-2: #f2f2f2; --text: #000; --muted: #333; --border: #999; --link: #000; --ic-bg: #fff; --em-bg: #fff; --new-bg: #fff; --changed-bg: #fff; --shadow: none; }
   body { font-size: 10.5pt; line-height: 1.45; }
-  .site-header, .site-footer, .skip-link, .toc, .crumbs, .step-nav, .search-form, .header-search { display: none !important; }
+  .site-header, .skip-link, .toc, .crumbs, .step-nav, .search-form, .header-search, .site-footer p + p { display: none !important; }
+  .site-footer { border-top: 1px solid #999; margin-top: 1rem; }
   a { text-decoration: none; }
   .wrap { max-width: none; padding: 0; }
   .table-scroll { overflow: visible; border: 0; box-shadow: none; }

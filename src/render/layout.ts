@@ -110,7 +110,7 @@ ${page.main}
 <footer class="site-footer">
 <div class="wrap">
 <p>${site.organization} career ladder, version ${site.ladder.version}. Levels on the same band are equally senior, whatever their track.</p>
-<p><a href="${site.url('')}">Overview</a> &middot; <a href="${site.url(pagePath.search)}">All levels and search</a> &middot; <a href="${site.url(pagePath.changelog)}">Changelog</a> &middot; <a href="${site.url(pagePath.sitemap)}">Sitemap</a></p>
+<p><a href="${site.url('')}">Overview</a> &middot; <a href="${site.url(pagePath.search)}">All levels and search</a> &middot; <a href="${site.url(pagePath.changelog)}">Changelog</a></p>
 </div>
 </footer>
 </body>

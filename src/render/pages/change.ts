@@ -41,8 +41,8 @@ export function changePage(site: Site, step: Step): Page {
     ? html`In each column, <ins>highlighted words</ins> are what that level asks for that the other level's expectations for the same competency never mention. <span class="change-tag" data-sample="same">Unchanged</span> marks an expectation both levels share word for word, and <span class="change-tag" data-sample="new">New</span> a competency only one of the two tracks measures.`
     : html`On the right, <ins>highlighted words</ins> are what ${to.id} asks for that ${from.id}'s expectations for the same competency never mention. <span class="change-tag" data-sample="same">Unchanged</span> marks an expectation ${from.id} has word for word, and <span class="change-tag" data-sample="new">New</span> a competency ${from.id} is not measured on.`;
   const summary = lateral
-    ? html`${from.id} and ${to.id} share ${shared.length} of these ${plural(competencies.length, 'competency', 'competencies')}; ${plural(same, 'expectation')} of ${to.id} ${same === 1 ? 'is' : 'are'} word for word the same as ${from.id}'s.`
-    : html`${to.id} lists ${plural(items, 'expectation')} across ${plural(competencies.length, 'competency', 'competencies')}; ${same} of them ${same === 1 ? 'is' : 'are'} word for word the same as at ${from.id}.`;
+    ? html`${from.id} and ${to.id} share ${shared.length} of these ${plural(competencies.length, 'competency', 'competencies')}; ${same === 0 ? 'none of their expectations is' : `${plural(same, 'expectation')} ${same === 1 ? 'is' : 'are'}`} word for word the same.`
+    : html`${to.id} lists ${plural(items, 'expectation')} across ${plural(competencies.length, 'competency', 'competencies')}; ${same === 0 ? 'none' : same} of them ${same === 1 ? 'is' : 'are'} word for word the same as at ${from.id}.`;
   const next = lateral ? undefined : site.steps.up.get(to);
   const previous = lateral ? undefined : site.steps.down.get(from);
   const title = lateral ? `Switching between ${from.id} and ${to.id}` : `From ${from.id} to ${to.id}`;

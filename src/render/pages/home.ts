@@ -52,7 +52,7 @@ ${tracks.map((t) => cell(t, band))}${switchCell(band)}
 <thead>
 <tr><th scope="col">Band</th>${tracks.map(
     (t) => html`<th scope="col" class="track-${t.kind}"><a href="${site.url(pagePath.track(t.id))}">${t.name}</a></th>`,
-  )}${pair ? html`<th scope="col">Lateral moves</th>` : ''}</tr>
+  )}${pair ? html`<th scope="col" class="moves-col">Lateral moves</th>` : ''}</tr>
 </thead>
 <tbody>
 ${rows}

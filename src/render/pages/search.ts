@@ -20,7 +20,7 @@ export function searchPage(site: Site): Page {
 </div>
 <p id="ladder-search-help" class="muted">For example: incident, mentoring, roadmap. Every word must appear.</p>
 </form>
-<noscript><p class="note">Search runs in your browser and needs JavaScript. Every level is listed below.</p></noscript>
+<p class="note" id="ladder-search-nojs">Search runs in your browser and needs JavaScript. Every level is listed below.</p>
 <section id="ladder-results" class="results" aria-labelledby="ladder-results-title" hidden>
 <h2 id="ladder-results-title">Results</h2>
 <p id="ladder-results-status" class="results-status" role="status"></p>
