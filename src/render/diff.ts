@@ -13,7 +13,8 @@ import type { Fragment, Unit } from './markdown.js';
  */
 
 export interface Comparison {
-  html: string;
+  /** The HTML, in pieces (see Html): pages join them once, when they are written. */
+  html: string[];
   /** Items, items the other side has word for word, and items with highlighted words. */
   counts: { items: number; same: number; highlighted: number };
 }
@@ -81,19 +82,17 @@ export function compareFragments(from: Fragment, to: Fragment): Comparison {
     if (inner !== part.inner) counts.highlighted++;
     out.push(part.open + inner + part.close);
   }
-  return { html: out.join(''), counts };
+  return { html: out, counts };
 }
 
 /** Every item tagged New: the other level has no expectations for this competency. */
 export function allNew(to: Fragment): Comparison {
   let items = 0;
-  const html = to.parts
-    .map((part) => {
-      if (typeof part === 'string') return part;
-      items++;
-      return tagged(part, 'new', 'New', part.inner);
-    })
-    .join('');
+  const html = to.parts.map((part) => {
+    if (typeof part === 'string') return part;
+    items++;
+    return tagged(part, 'new', 'New', part.inner);
+  });
   return { html, counts: { items, same: 0, highlighted: 0 } };
 }
 
@@ -136,13 +135,13 @@ function tokensOf(unit: Unit): Tokens {
 
 /**
  * `unit`'s inner HTML with runs of words whose stem is not in `stems` wrapped in <ins>. Runs stay
- * within one text node (a tag ends them); stop words and entities between two new words join
- * their run; words under three letters are never new on their own.
+ * within one text node (a tag ends them); stop words and entities between two new words join their
+ * run; words under three letters are never new on their own.
  */
 export function highlight(unit: Unit, stems: Set<string>): string {
   const { starts, ends, stems: words } = tokensOf(unit);
   const html = unit.inner;
-  const out: string[] = [];
+  let out = '';
   let at = 0;
   let start = -1;
   let end = -1;
@@ -159,12 +158,10 @@ export function highlight(unit: Unit, stems: Set<string>): string {
     }
     // A tag, a known word or the end: close the run, if any.
     if (start !== -1) {
-      out.push(html.slice(at, start), '<ins>', html.slice(start, end), '</ins>');
+      out += `${html.slice(at, start)}<ins>${html.slice(start, end)}</ins>`;
       at = end;
       start = -1;
     }
   }
-  if (at === 0) return html;
-  out.push(html.slice(at));
-  return out.join('');
+  return at === 0 ? html : out + html.slice(at);
 }

@@ -26,6 +26,10 @@ export class Html {
   toString(): string {
     return this.value;
   }
+  /** UTF-8 bytes (Node encodes a one-byte string to UTF-8 at memory speed). */
+  toBuffer(): Buffer {
+    return Buffer.from(this.value);
+  }
 }
 
 export type Part = Html | string | number | boolean | undefined | null | readonly Part[];
@@ -40,9 +44,9 @@ export function escapeHtml(text: string): string {
   return text.replace(CONTROL, '').replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
-/** Marks a string as trusted markup. Only for this renderer's own constants and sanitized output. */
-export function trusted(markup: string): Html {
-  return new Html([markup]);
+/** Marks a string (or pieces of one) as trusted markup. Only for this renderer's own constants and sanitized output. */
+export function trusted(markup: string | readonly string[]): Html {
+  return new Html(typeof markup === 'string' ? [markup] : markup);
 }
 
 function write(part: Part, out: Array<string | Html>): void {

@@ -19,14 +19,6 @@ import { type BaseUrl, fileOf, pagePath, parseBaseUrl } from './urls.js';
 export type { History, HistoryEntry, HistoryFile } from './history.js';
 export { BaseUrlError, parseBaseUrl } from './urls.js';
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the test is for ASCII
-const NON_ASCII = /[^\u0000-\u007f]/;
-
-/** UTF-8 bytes; ASCII text (most pages: non-ASCII is written as entities) takes the plain-copy path. */
-function bytes(text: string): Buffer {
-  return Buffer.from(text, NON_ASCII.test(text) ? 'utf8' : 'latin1');
-}
-
 export interface RenderOptions {
   /** Where the site is served: "/", "/repo/" or "https://org.github.io/repo/" (default "/"). */
   baseUrl?: string | BaseUrl;
@@ -57,7 +49,7 @@ export function renderSite(ladder: Ladder, options: RenderOptions = {}): Rendere
   const pages: PageInfo[] = [];
   const add = (page: Page, listed = true) => {
     // As bytes: a large site is tens of megabytes of HTML, better kept out of the JS heap.
-    files.set(fileOf(page.path), bytes(layout(site, page)));
+    files.set(fileOf(page.path), layout(site, page).toBuffer());
     if (listed) pages.push({ path: page.path, title: page.title });
   };
 

@@ -52,7 +52,7 @@ function titleOf(site: Site, page: Page): Html {
   return html`${title}`;
 }
 
-export function layout(site: Site, page: Page): string {
+export function layout(site: Site, page: Page): Html {
   const title = titleOf(site, page);
   const navItem = (label: string, path: string, key: Page['section']): Html =>
     html`<li><a href="${site.url(path)}"${page.section === key ? html` aria-current="page"` : ''}>${label}</a></li>`;
@@ -115,5 +115,5 @@ ${page.main}
 </footer>
 </body>
 </html>
-`.value;
+`;
 }

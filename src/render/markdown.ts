@@ -58,6 +58,9 @@ const parser = unified().use(remarkParse).use(remarkGfm).freeze();
 // below replaces it with the section's scope, links and ids together.
 const toSafeHast = unified().use(remarkRehype, { clobberPrefix: '' }).use(rehypeSanitize).freeze();
 const stringifier = unified().use(rehypeStringify).freeze();
+// rehype-stringify's compiler itself: stringify() would wrap every call in a new VFile, and a site
+// stringifies tens of thousands of small pieces.
+const compile = stringifier.compiler as ((tree: Root) => string) | undefined;
 
 interface Parsed {
   file: string;
@@ -115,7 +118,8 @@ function hasHeadings(node: Root | Element): boolean {
 }
 
 function stringify(node: Root | RootContent): string {
-  return stringifier.stringify(node.type === 'root' ? node : { type: 'root', children: [node] });
+  const root: Root = node.type === 'root' ? node : { type: 'root', children: [node] };
+  return compile ? compile(root) : stringifier.stringify(root);
 }
 
 const HEADING = /^h[1-6]$/;
