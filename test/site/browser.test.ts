@@ -106,6 +106,8 @@ describe('walking the site', () => {
     const senior = page.locator('table.parity tbody tr', { has: page.locator('th', { hasText: /^Senior\$/ }) });
     await expect(senior.locator('.level-code').allTextContents()).resolves.toEqual(['E4', 'M1']);
     await shot(page, 'home');
+    // LADDER_DOCS_SCREENSHOT=1 refreshes the README's picture of the site.
+    if (process.env.LADDER_DOCS_SCREENSHOT) await page.screenshot({ path: join(repoRoot, 'docs', 'images', 'site-home.png'), fullPage: true });
 
     await page.getByRole('link', { name: 'E4 Senior Engineer' }).first().click();
     await page.waitForURL(`${site.url}levels/E4/`);
