@@ -26,10 +26,6 @@ export class Html {
   toString(): string {
     return this.value;
   }
-  /** UTF-8 bytes (Node encodes a one-byte string to UTF-8 at memory speed). */
-  toBuffer(): Buffer {
-    return Buffer.from(this.value);
-  }
 }
 
 export type Part = Html | string | number | boolean | undefined | null | readonly Part[];

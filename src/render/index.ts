@@ -29,8 +29,8 @@ export interface RenderOptions {
 }
 
 export interface RenderedSite {
-  /** Output path (forward slashes, relative to the output directory) → contents (pages as UTF-8 bytes). */
-  files: Map<string, string | Buffer>;
+  /** Output path (forward slashes, relative to the output directory) → contents. */
+  files: Map<string, string>;
   /** The HTML pages, in the order the sitemap lists them (the 404 page excluded). */
   pages: PageInfo[];
   /** Markdown pieces per parser, for the curious (bench, tests). */
@@ -43,33 +43,45 @@ export interface RenderedSite {
  * packets, even when the model holds some.
  */
 export function renderSite(ladder: Ladder, options: RenderOptions = {}): RenderedSite {
+  const files = new Map<string, string>();
+  const output = renderFiles(ladder, options);
+  for (let next = output.next(); ; next = output.next()) {
+    if (next.done) return { files, ...next.value };
+    files.set(next.value[0], next.value[1]);
+  }
+}
+
+/**
+ * The same site, one file at a time (path, contents), so that a caller can write each file as
+ * soon as it is made: a large site is tens of megabytes of HTML, better not held all at once.
+ * Returns the page list and Markdown statistics when done.
+ */
+export function* renderFiles(ladder: Ladder, options: RenderOptions = {}): Generator<[string, string], Omit<RenderedSite, 'files'>> {
   const base = typeof options.baseUrl === 'object' ? options.baseUrl : parseBaseUrl(options.baseUrl);
   const site = new Site(ladder, base, { fastMarkdown: options.fastMarkdown });
-  const files = new Map<string, string | Buffer>();
   const pages: PageInfo[] = [];
-  const add = (page: Page, listed = true) => {
-    // As bytes: a large site is tens of megabytes of HTML, better kept out of the JS heap.
-    files.set(fileOf(page.path), layout(site, page).toBuffer());
-    if (listed) pages.push({ path: page.path, title: page.title });
+  const page = (p: Page, listed = true): [string, string] => {
+    if (listed) pages.push({ path: p.path, title: p.title });
+    return [fileOf(p.path), layout(site, p).value];
   };
 
-  add(homePage(site));
+  yield page(homePage(site));
   for (const track of site.tracks) {
-    add(trackPage(site, track));
-    add(matrixPage(site, track));
+    yield page(trackPage(site, track));
+    yield page(matrixPage(site, track));
   }
-  for (const track of site.tracks) for (const level of site.index.levelsOf(track.id)) add(levelPage(site, level));
-  for (const step of site.steps.all) add(changePage(site, step));
-  add(searchPage(site));
-  add(changelogPage(site, options.history));
-  add(notFoundPage(site), false);
+  for (const track of site.tracks) for (const level of site.index.levelsOf(track.id)) yield page(levelPage(site, level));
+  for (const step of site.steps.all) yield page(changePage(site, step));
+  yield page(searchPage(site));
+  yield page(changelogPage(site, options.history));
+  yield page(notFoundPage(site), false);
 
-  files.set(pagePath.searchIndex, searchIndex(site));
-  files.set(pagePath.sitemap, sitemapXml(base, pages));
-  files.set(pagePath.css, STYLESHEET);
-  files.set(pagePath.script, SEARCH_SCRIPT);
-  files.set(pagePath.icon, FAVICON);
+  yield [pagePath.searchIndex, searchIndex(site)];
+  yield [pagePath.sitemap, sitemapXml(base, pages)];
+  yield [pagePath.css, STYLESHEET];
+  yield [pagePath.script, SEARCH_SCRIPT];
+  yield [pagePath.icon, FAVICON];
   // GitHub Pages deployed from a branch would otherwise run Jekyll over the site.
-  files.set('.nojekyll', '');
-  return { files, pages, markdown: { ...site.markdown.stats } };
+  yield ['.nojekyll', ''];
+  return { pages, markdown: { ...site.markdown.stats } };
 }

@@ -46,7 +46,7 @@ export async function render(args: string[], io: CliIo): Promise<number> {
   if (out === dir) throw new UsageError('--out must not be the ladder directory itself');
 
   // The renderer (and remark with it) loads only here: `ladder check` never pays for it.
-  const { renderSite, parseBaseUrl, BaseUrlError } = await import('../../render/index.js');
+  const { renderFiles, parseBaseUrl, BaseUrlError } = await import('../../render/index.js');
   let base: ReturnType<typeof parseBaseUrl>;
   try {
     base = parseBaseUrl(values['base-url']);
@@ -75,10 +75,14 @@ export async function render(args: string[], io: CliIo): Promise<number> {
   }
 
   const history = readGitHistory(dir);
-  const site = renderSite(result.ladder, { baseUrl: base, history });
-  const written = [...site.files.keys()].sort();
+  // Each file is written as soon as it is made: a large site is not held in memory at once.
+  const output = renderFiles(result.ladder, { baseUrl: base, history });
+  const written: string[] = [];
   const folders = new Set<string>();
-  for (const [path, contents] of site.files) {
+  let next = output.next();
+  for (; !next.done; next = output.next()) {
+    const [path, contents] = next.value;
+    written.push(path);
     const target = join(out, ...path.split('/'));
     const folder = dirname(target);
     if (!folders.has(folder)) {
@@ -89,6 +93,8 @@ export async function render(args: string[], io: CliIo): Promise<number> {
     }
     writeFileSync(target, contents);
   }
+  const site = next.value;
+  written.sort();
   removeStale(out, previous, new Set(written));
   writeFileSync(join(out, MANIFEST), `${JSON.stringify({ generator: `ladder-as-code ${VERSION}`, files: written }, null, 1)}\n`);
 
