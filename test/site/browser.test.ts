@@ -200,7 +200,7 @@ describe('walking the site', () => {
     await s.context.close();
   }, 60_000);
 
-  test('the skip link is the first stop for the keyboard and moves focus to the content', async () => {
+  test('the skip link is the first stop for the keyboard and moves focus to the content; focus is visible', async () => {
     const s = await open();
     const { page } = s;
     await page.goto(`${site.url}levels/E4/`);
@@ -211,6 +211,12 @@ describe('walking the site', () => {
     expect(box && box.y >= 0 && box.height > 10).toBe(true);
     await page.keyboard.press('Enter');
     await expect(page.evaluate('document.activeElement && document.activeElement.id')).resolves.toBe('ladder-main');
+    // Focus stays visible on whatever the keyboard reaches next.
+    await page.keyboard.press('Tab');
+    const outline = (await page.evaluate(
+      '(() => { const s = getComputedStyle(document.activeElement); return [document.activeElement.tagName, s.outlineStyle, s.outlineWidth]; })()',
+    )) as string[];
+    expect(outline).toEqual(['A', 'solid', '3px']);
     await s.context.close();
   }, 60_000);
 });
