@@ -1,5 +1,6 @@
 // Builds the CLI (dist/cli.js, not committed) and the Action (action/dist/index.js, committed)
 // as single ESM files. Run by `npm run build`, `npm ci` (prepare) and `npm test`.
+import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -21,6 +22,9 @@ const unusedCoreParts = {
     );
   },
 };
+
+// Chunk names carry a hash: clear old ones so dist/ holds only this build.
+rmSync(join(root, 'dist', 'chunks'), { recursive: true, force: true });
 
 await Promise.all([
   // The CLI is split: what a command imports dynamically (the site renderer and remark, the diff)
