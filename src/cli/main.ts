@@ -1,7 +1,3 @@
-import { check, checkHelp } from './commands/check.js';
-import { diff, diffHelp } from './commands/diff.js';
-import { newCommand, newHelp } from './commands/new-packet.js';
-import { render, renderHelp } from './commands/render.js';
 import { type CliIo, EXIT_OK, EXIT_USAGE, UsageError } from './io.js';
 import { VERSION } from './version.js';
 
@@ -22,11 +18,24 @@ Options:
 
 type Command = (args: string[], io: CliIo) => number | Promise<number>;
 
-const commands: Record<string, { run: Command; help: string }> = {
-  check: { run: check, help: checkHelp },
-  new: { run: (args, io) => newCommand(args, io), help: newHelp },
-  diff: { run: diff, help: diffHelp },
-  render: { run: render, help: renderHelp },
+/** Each command is loaded when it runs: `ladder check` never parses the diff or the renderer. */
+const commands: Record<string, () => Promise<{ run: Command; help: string }>> = {
+  check: async () => {
+    const m = await import('./commands/check.js');
+    return { run: m.check, help: m.checkHelp };
+  },
+  new: async () => {
+    const m = await import('./commands/new-packet.js');
+    return { run: (args, io) => m.newCommand(args, io), help: m.newHelp };
+  },
+  diff: async () => {
+    const m = await import('./commands/diff.js');
+    return { run: m.diff, help: m.diffHelp };
+  },
+  render: async () => {
+    const m = await import('./commands/render.js');
+    return { run: m.render, help: m.renderHelp };
+  },
 };
 
 /** Runs the CLI; never throws, returns the exit status. */
@@ -40,11 +49,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stdout(`${VERSION}\n`);
     return EXIT_OK;
   }
-  const command = commands[name];
-  if (!command) {
+  const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!load) {
     io.stderr(`ladder: unknown command "${name}". Run ladder --help for the list.\n`);
     return EXIT_USAGE;
   }
+  const command = await load();
   try {
     return await command.run(rest, io);
   } catch (error) {

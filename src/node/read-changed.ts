@@ -45,20 +45,25 @@ export function readForChanged(dir: string, changed: readonly string[]): Changed
   }
   for (const path of [...packets].sort()) {
     const full = join(dir, path);
-    try {
-      const stat = statSync(full);
-      if (!stat.isFile()) continue;
-      if (changed.includes(path)) {
-        files.push(readOne(full, path, stat.size));
-        continue;
-      }
-      const head = readFrontMatter(full, path, stat.size);
-      const identity = 'text' in head ? packetIdentity(path, head.text) : undefined;
-      if (identity) otherPackets.push(identity);
-      else files.push(head); // unusual formatting: load it, so that nothing is missed
-    } catch {
-      // vanished between listing and reading: nothing to check
+    if (changed.includes(path)) {
+      const file = readIfFile(full, path);
+      if (file) files.push(file);
+      continue;
     }
+    // No stat first: readFrontMatter stops at the end of the front matter.
+    const head = readFrontMatter(full, path);
+    const identity = 'text' in head ? packetIdentity(path, head.text) : undefined;
+    if (identity) otherPackets.push(identity);
+    else if (!('problem' in head && /ENOENT|EISDIR/.test(head.problem))) files.push(head); // unusual formatting: load it, so that nothing is missed
   }
   return { files, otherPackets };
+}
+
+function readIfFile(full: string, path: string) {
+  try {
+    const stat = statSync(full);
+    return stat.isFile() ? readOne(full, path, stat.size) : undefined;
+  } catch {
+    return undefined; // vanished between listing and reading: nothing to check
+  }
 }

@@ -82,11 +82,11 @@ const HEAD_CHUNK = 16 * 1024;
  * checked, whose bodies may be long. Falls back to the whole file when the front matter does not
  * close early, so that a broken file still reads (and reports) as itself.
  */
-export function readFrontMatter(full: string, path: string, size: number): SourceFile {
+export function readFrontMatter(full: string, path: string, size?: number): SourceFile {
   let fd: number | undefined;
   try {
     fd = openSync(full, 'r');
-    const limit = Math.min(size, MAX_FILE_BYTES);
+    const limit = Math.min(size ?? MAX_FILE_BYTES, MAX_FILE_BYTES);
     let buffer = Buffer.allocUnsafe(Math.min(HEAD_CHUNK, limit));
     let length = 0;
     while (length < limit) {
@@ -108,7 +108,12 @@ export function readFrontMatter(full: string, path: string, size: number): Sourc
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-  return readOne(full, path, size);
+  // The rare file without closing front matter is read (or refused) as a whole.
+  try {
+    return readOne(full, path, size ?? statSync(full).size);
+  } catch (error) {
+    return { path, problem: `The file could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).` };
+  }
 }
 
 const OPEN = /^(?:\xEF\xBB\xBF)?---[ \t]*\r?\n/;
