@@ -61,23 +61,6 @@ function parityRows(diff: LadderDiff): Array<{ band: string; before: Equivalence
   }));
 }
 
-function countChanges(diff: LadderDiff): number {
-  const { levels, competencies } = diff;
-  return (
-    levels.added.length +
-    levels.removed.length +
-    levels.retitled.length +
-    levels.moved.length +
-    levels.summaryChanged.length +
-    competencies.added.length +
-    competencies.removed.length +
-    competencies.renamed.length +
-    competencies.tracksChanged.length +
-    diff.expectations.length +
-    diff.other.length
-  );
-}
-
 // ---------------------------------------------------------------- json
 
 /** The diff as JSON (the LadderDiff object, two-space indented), for scripts. */
@@ -166,7 +149,7 @@ export function diffToText(diff: LadderDiff, options: { color?: boolean } = {}):
     diff.other.map((o) => `  - ${clean(o)}`),
   );
 
-  if (countChanges(diff) === 0) out.push('No change to the ladder.', '');
+  if (diff.verdict === 'none') out.push('No change to the ladder.', '');
   const version = `Version: ${clean(diff.version.base) || '(none)'} → ${clean(diff.version.head) || '(none)'}`;
   out.push(diff.version.suggested ? `${version}; suggested ${bold(diff.version.suggested)}` : version);
   if (diff.reasons.length > 0) out.push('Why major:', ...diff.reasons.map((r) => `  - ${clean(r)}`));
@@ -298,7 +281,7 @@ export function diffToMarkdown(diff: LadderDiff, options: { maxChars?: number } 
     for (const o of diff.other) add(`- ${e(o)}\n`, true);
     add('\n');
   }
-  if (countChanges(diff) === 0) add('No change to the ladder.\n');
+  if (diff.verdict === 'none') add('No change to the ladder.\n');
 
   return fitBlocks(blocks, maxChars);
 

@@ -1,3 +1,5 @@
+export { EM_SECTIONS, IC_SECTIONS } from '../helpers/ladder-files.js';
+
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -85,22 +87,3 @@ export function levelFile(front: { id: string; track: string; title: string; ban
     ...sections.flatMap((name) => [`## ${name}`, '', `- Does ${name.toLowerCase()} at this level.`, '']),
   ].join('\n');
 }
-
-export const IC_SECTIONS = [
-  'Technical craft',
-  'System design',
-  'Delivery',
-  'Operational excellence',
-  'Communication and collaboration',
-  'Growing others',
-  'Strategy and impact',
-];
-export const EM_SECTIONS = [
-  'Technical craft',
-  'Delivery',
-  'Communication and collaboration',
-  'Growing others',
-  'People leadership',
-  'Hiring and team design',
-  'Strategy and impact',
-];

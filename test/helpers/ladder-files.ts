@@ -138,3 +138,23 @@ export function writeLadder(dir: string, files: readonly SourceFile[]): string {
   }
   return dir;
 }
+
+/** The example ladder's section names, in file order: what every IC and every EM level holds. */
+export const IC_SECTIONS = [
+  'Technical craft',
+  'System design',
+  'Delivery',
+  'Operational excellence',
+  'Communication and collaboration',
+  'Growing others',
+  'Strategy and impact',
+];
+export const EM_SECTIONS = [
+  'Technical craft',
+  'Delivery',
+  'Communication and collaboration',
+  'Growing others',
+  'People leadership',
+  'Hiring and team design',
+  'Strategy and impact',
+];

@@ -6,26 +6,8 @@ import { checkLadder } from '../../src/check.js';
 import { newCommand } from '../../src/cli/commands/new-packet.js';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
 import { readLadderDir } from '../../src/node/read-ladder-dir.js';
+import { EM_SECTIONS, IC_SECTIONS } from '../helpers/ladder-files.js';
 import { feedbackEntries, runCli, tempLadder } from '../helpers/packet-files.js';
-
-const IC_SECTIONS = [
-  'Technical craft',
-  'System design',
-  'Delivery',
-  'Operational excellence',
-  'Communication and collaboration',
-  'Growing others',
-  'Strategy and impact',
-];
-const EM_SECTIONS = [
-  'Technical craft',
-  'Delivery',
-  'Communication and collaboration',
-  'Growing others',
-  'People leadership',
-  'Hiring and team design',
-  'Strategy and impact',
-];
 
 let root: string;
 let dir: string;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { readLadderDir } from '../../src/node/read-ladder-dir.js';
 import { renderSite } from '../../src/render/index.js';
 import { runCli } from '../helpers/cli.js';
-import { edit, exampleDir, exampleFiles, repoRoot, without, writeLadder } from '../helpers/ladder-files.js';
+import { edit, exampleDir, exampleFiles, IC_SECTIONS, repoRoot, without, writeLadder } from '../helpers/ladder-files.js';
 import {
   brokenLinks,
   filesUnder,
@@ -88,15 +88,7 @@ describe('the pages of the example ladder', () => {
   test('a level page has its expectations by competency, its equivalents and the levels around it', () => {
     const e4 = page('levels/E4/index.html');
     expect(e4).toContain('<h1>Senior Engineer <span class="level-code">E4</span></h1>');
-    for (const c of [
-      'Technical craft',
-      'System design',
-      'Delivery',
-      'Operational excellence',
-      'Communication and collaboration',
-      'Growing others',
-      'Strategy and impact',
-    ]) {
+    for (const c of IC_SECTIONS) {
       expect(e4).toContain(`>${c}</h3>`);
     }
     expect(e4).toContain('href="/ladder-as-code/levels/M1/"');
