@@ -57,3 +57,19 @@ describe('the example ladder names its schemas for editors', () => {
     expect(() => readFileSync(target)).not.toThrow();
   });
 });
+
+describe('editor hover help', () => {
+  test('every property of every schema has a description', () => {
+    const missing: string[] = [];
+    const walk = (node: unknown, path: string) => {
+      if (Array.isArray(node)) node.forEach((v, i) => walk(v, `${path}/${i}`));
+      else if (node && typeof node === 'object') {
+        const properties = (node as { properties?: Record<string, { description?: string }> }).properties;
+        for (const [key, value] of Object.entries(properties ?? {})) if (!value.description) missing.push(`${path}/properties/${key}`);
+        for (const [key, value] of Object.entries(node)) walk(value, `${path}/${key}`);
+      }
+    };
+    for (const name of readdirSync(join(repoRoot, 'schemas'))) walk(JSON.parse(readFileSync(join(repoRoot, 'schemas', name), 'utf8')), name);
+    expect(missing).toEqual([]);
+  });
+});
