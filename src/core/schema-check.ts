@@ -43,7 +43,7 @@ function explain(error: ErrorObject, doc: YamlDocument, all: readonly ErrorObjec
       const child = parent.properties?.[key];
       const where = at === '' ? '' : ` in ${path}`;
       return {
-        ...(at === '' ? { line: 1, column: 1 } : doc.keyPosition(at)),
+        ...(at === '' ? doc.position('') : doc.keyPosition(at)),
         message: `Missing required key "${key}"${where}.${sentence(child?.description)}${exampleOf(key, child)}`,
       };
     }

@@ -67,7 +67,7 @@ describe('the planted errors alone', () => {
   test('are exactly what the example then reports', () => {
     const files = planted();
     expect(checkLadder(files).diagnostics.map(where)).toEqual([
-      { rule: 'schema', file: M3, line: 1, column: 1 }, // missing "summary"
+      { rule: 'schema', file: M3, ...positionOf(files, M3, 'id: M3') }, // missing "summary": at the first key
       { rule: 'schema', file: M3, ...positionOf(files, M3, 'summry') },
       { rule: 'level-sections', file: E2, line: 3, column: 5 }, // no "Delivery" section
       { rule: 'level-sections', file: E2, ...positionOf(files, E2, 'Delivry') },

@@ -15,9 +15,10 @@ describe(rule, () => {
     const unknown = found.find((d) => d.message.startsWith('Unknown key'));
     expect(unknown && where(unknown)).toEqual({ rule, file: 'ladder.yml', ...positionOf(files, 'ladder.yml', 'organisation:') });
     expect(unknown?.message).toContain('Unknown key "organisation". Did you mean "organization"? Allowed keys: "organization", "version"');
-    // The required key is then missing too; a missing top-level key points at the start of the file.
+    // The required key is then missing too; a missing top-level key points at the document's first
+    // key (the example's first lines are comments).
     const missing = found.find((d) => d.message.startsWith('Missing required key'));
-    expect(missing && where(missing)).toEqual({ rule, file: 'ladder.yml', line: 1, column: 1 });
+    expect(missing && where(missing)).toEqual({ rule, file: 'ladder.yml', ...positionOf(files, 'ladder.yml', 'organisation:') });
     expect(missing?.message).toContain(
       'Missing required key "organization". The organization\'s name, shown on the site. For example: `organization: Northwind Engineering`.',
     );
