@@ -1,5 +1,6 @@
 import { join, relative, resolve, sep } from 'node:path';
 import type * as Core from '@actions/core';
+import { UnreadableDirectoryError } from '../node/read-ladder-dir.js';
 import { ladderChanges } from './changes.js';
 import { readContext } from './context.js';
 import type { GitHubClient } from './github.js';
@@ -11,7 +12,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env, cwd: string = pr
   try {
     await check(core, env, cwd);
   } catch (error) {
-    core.setFailed(`ladder-as-code could not complete: ${error instanceof Error ? error.message : String(error)}`);
+    const hint = error instanceof UnreadableDirectoryError ? ' Set the ladder-directory input to the folder that holds ladder.yml.' : '';
+    core.setFailed(`ladder-as-code could not complete: ${error instanceof Error ? error.message : String(error)}.${hint}`);
   }
 }
 

@@ -286,3 +286,17 @@ describe('scope', () => {
 afterAll(async () => {
   await server?.stop();
 });
+
+describe('outside pull requests', () => {
+  test('a push checks the whole ladder; a missing ladder directory names the input to fix', async () => {
+    const repo = await setup(touchPacket);
+    const push = { ref: 'refs/heads/main', repository: { full_name: 'northwind/ladder' } };
+    const whole = await runAction({ workspace: repo.workspace, apiUrl: server.url, event: push, eventName: 'push', inputs: readmeWorkflow().with });
+    expect(whole.code).toBe(0);
+    expect(whole.summary).toContain('(repository)');
+    expect(server.requests).toHaveLength(0);
+    const wrong = await runAction({ workspace: repo.workspace, apiUrl: server.url, event: push, eventName: 'push', inputs: { 'ladder-directory': 'career' } });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stdout).toMatch(/^::error::ladder-as-code could not complete: cannot read .*career: ENOENT\. Set the ladder-directory input/m);
+  });
+});
