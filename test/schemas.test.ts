@@ -62,8 +62,9 @@ describe('editor hover help', () => {
   test('every property of every schema has a description', () => {
     const missing: string[] = [];
     const walk = (node: unknown, path: string) => {
-      if (Array.isArray(node)) node.forEach((v, i) => walk(v, `${path}/${i}`));
-      else if (node && typeof node === 'object') {
+      if (Array.isArray(node)) {
+        for (const [i, v] of node.entries()) walk(v, `${path}/${i}`);
+      } else if (node && typeof node === 'object') {
         const properties = (node as { properties?: Record<string, { description?: string }> }).properties;
         for (const [key, value] of Object.entries(properties ?? {})) if (!value.description) missing.push(`${path}/properties/${key}`);
         for (const [key, value] of Object.entries(node)) walk(value, `${path}/${key}`);
