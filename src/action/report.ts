@@ -1,5 +1,5 @@
 import { countBySeverity, type Diagnostic } from '../core/diagnostic.js';
-import { escapeMarkdownText, escapeTableCell } from '../core/markdown-escape.js';
+import { escapeMarkdown } from '../core/markdown-escape.js';
 import type { Quorum } from './quorum.js';
 
 /** Everything one run found, for the comment, the job summary and the JSON report. */
@@ -35,13 +35,13 @@ export function headline(report: RunReport): string {
  */
 export function reportMarkdown(report: RunReport, maxChars: number): string {
   const head = [`## Ladder check: ${headline(report)}`, '', `Checked ${plural(report.filesChecked, 'file')} (${report.scope}).`, ''];
-  for (const notice of report.notices) head.push(`> [!NOTE]\n> ${escapeMarkdownText(notice)}`, '');
+  for (const notice of report.notices) head.push(`> [!NOTE]\n> ${escapeMarkdown(notice)}`, '');
   const quorum = report.quorum ? quorumMarkdown(report.quorum) : [];
-  const footer = [`<sub>ladder-as-code ${escapeMarkdownText(report.version)}${report.runUrl ? ` · [run](${report.runUrl})` : ''}</sub>`];
+  const footer = [`<sub>ladder-as-code ${escapeMarkdown(report.version)}${report.runUrl ? ` · [run](${report.runUrl})` : ''}</sub>`];
 
   const rows = report.diagnostics.map(
     (d) =>
-      `| ${d.severity === 'error' ? '❌' : '⚠️'} | \`${escapeTableCell(d.file).replace(/`/g, "'")}:${d.line}:${d.column}\` | ${escapeTableCell(d.message)} | \`${d.rule}\` |`,
+      `| ${d.severity === 'error' ? '❌' : '⚠️'} | \`${escapeMarkdown(d.file).replace(/`/g, "'")}:${d.line}:${d.column}\` | ${escapeMarkdown(d.message)} | \`${d.rule}\` |`,
   );
   const fixed = [...head, ...quorum, ...footer].join('\n').length;
   const cutNotice = (n: number) =>
@@ -72,11 +72,11 @@ export function reportMarkdown(report: RunReport, maxChars: number): string {
 function quorumMarkdown(quorum: Quorum): string[] {
   const out = ['### Approvals', ''];
   for (const item of quorum.items) {
-    const who = item.counted.length > 0 ? item.counted.map((l) => `\`${escapeTableCell(l)}\``).join(', ') : 'none yet';
+    const who = item.counted.length > 0 ? item.counted.map((l) => `\`${escapeMarkdown(l)}\``).join(', ') : 'none yet';
     out.push(
-      `- ${item.met ? '✅' : '⏳'} **${escapeMarkdownText(item.subject)}** needs ${escapeMarkdownText(item.needs)}. Counted: ${who}.${item.missing ? ` Missing: ${escapeMarkdownText(item.missing)}.` : ''}`,
+      `- ${item.met ? '✅' : '⏳'} **${escapeMarkdown(item.subject)}** needs ${escapeMarkdown(item.needs)}. Counted: ${who}.${item.missing ? ` Missing: ${escapeMarkdown(item.missing)}.` : ''}`,
     );
-    for (const i of item.ignored) out.push(`  - \`${escapeTableCell(i.login)}\` does not count: ${escapeMarkdownText(i.why)}.`);
+    for (const i of item.ignored) out.push(`  - \`${escapeMarkdown(i.login)}\` does not count: ${escapeMarkdown(i.why)}.`);
   }
   out.push('');
   return out;

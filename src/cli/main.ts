@@ -1,3 +1,4 @@
+import { UnreadableDirectoryError } from '../node/read-ladder-dir.js';
 import { type CliIo, EXIT_OK, EXIT_USAGE, UsageError } from './io.js';
 import { VERSION } from './version.js';
 
@@ -58,7 +59,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     return await command.run(rest, io);
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    // A bad option, or a ladder directory that cannot be read: say so, with the command's usage.
+    if (error instanceof UsageError || error instanceof UnreadableDirectoryError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr(`ladder ${name}: ${(error as Error).message}\n${command.help}`);
       return EXIT_USAGE;
     }

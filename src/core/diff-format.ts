@@ -1,4 +1,5 @@
 import type { Equivalence, ExpectationChange, LadderDiff, Verdict } from './diff.js';
+import { escapeMarkdown } from './markdown-escape.js';
 import type { Segment } from './word-diff.js';
 
 /** Words of unchanged text kept on each side of a change; longer unchanged runs are shortened to "…". */
@@ -159,33 +160,6 @@ export function diffToText(diff: LadderDiff, options: { color?: boolean } = {}):
 }
 
 // ---------------------------------------------------------------- markdown
-
-/**
- * Makes file text inert in Markdown: HTML is escaped (so `<script>` shows as text), Markdown
- * punctuation is backslash-escaped, @mentions get a zero-width space after the "@" so nobody is
- * pinged, and line breaks become spaces (for table cells and list items).
- */
-export function escapeMarkdown(text: string): string {
-  return (
-    text
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters have no place in a comment
-      .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
-      .replace(/[\\`*_[\]|~#!$<>&@]/g, (c) => {
-        switch (c) {
-          case '<':
-            return '&lt;';
-          case '>':
-            return '&gt;';
-          case '&':
-            return '&amp;';
-          case '@':
-            return '@\u200b';
-          default:
-            return `\\${c}`;
-        }
-      })
-  );
-}
 
 /** One line of word-diff text: escaped, with a block marker at its start (-, 1., >, =) made literal. */
 function escapeLine(line: string): string {

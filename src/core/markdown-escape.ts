@@ -1,17 +1,27 @@
 /**
- * Text from ladder files shown in GitHub Markdown (comments, job summaries): it must not become
- * HTML, break a table, or notify anyone.
+ * Makes text from ladder files inert in GitHub Markdown (comments, job summaries, diffs): HTML is
+ * escaped (so `<script>` shows as text), Markdown punctuation and table pipes are backslash-escaped,
+ * @mentions get a zero-width space after the "@" so nobody is pinged, and line breaks become
+ * spaces (for table cells and list items).
  */
-export function escapeMarkdownText(text: string): string {
-  return neutralizeMentions(text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
-}
-
-/** For a table cell: also no pipes and no line breaks. */
-export function escapeTableCell(text: string): string {
-  return escapeMarkdownText(text).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-
-/** `@name` and `@org/team` would notify people; a zero-width space after the @ keeps them readable but inert. */
-export function neutralizeMentions(text: string): string {
-  return text.replace(/@(?=[A-Za-z0-9])/g, '@\u200b');
+export function escapeMarkdown(text: string): string {
+  return (
+    text
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters have no place in a comment
+      .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
+      .replace(/[\\`*_[\]|~#!$<>&@]/g, (c) => {
+        switch (c) {
+          case '<':
+            return '&lt;';
+          case '>':
+            return '&gt;';
+          case '&':
+            return '&amp;';
+          case '@':
+            return '@\u200b';
+          default:
+            return `\\${c}`;
+        }
+      })
+  );
 }

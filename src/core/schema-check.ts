@@ -2,7 +2,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { competencies, ladder, level, packet } from '../generated/validators.js';
 import type { Position } from './diagnostic.js';
 import { didYouMean, listOf } from './suggest.js';
-import type { YamlDocument } from './yaml-document.js';
+import { escapePointer, type YamlDocument } from './yaml-document.js';
 
 const validators = { ladder, competencies, level, packet } as const;
 
@@ -51,7 +51,7 @@ function explain(error: ErrorObject, doc: YamlDocument, all: readonly ErrorObjec
       const key = String(error.params.additionalProperty);
       const allowed = Object.keys(parent.properties ?? {});
       return {
-        ...doc.keyPosition(`${at}/${escapeKey(key)}`),
+        ...doc.keyPosition(`${at}/${escapePointer(key)}`),
         message: `Unknown key "${key}"${at === '' ? '' : ` in ${path}`}.${didYouMean(key, allowed)} Allowed keys: ${listOf(allowed, 12)}.`,
       };
     }
@@ -61,7 +61,7 @@ function explain(error: ErrorObject, doc: YamlDocument, all: readonly ErrorObjec
       const inner = all.find((e) => e.keyword === 'enum' && e.instancePath === at && (e as { propertyName?: string }).propertyName === key);
       const allowed = ((inner?.params.allowedValues as unknown[] | undefined) ?? (error.schema as SchemaNode | undefined)?.enum ?? []).map(String);
       return {
-        ...doc.keyPosition(`${at}/${escapeKey(key)}`),
+        ...doc.keyPosition(`${at}/${escapePointer(key)}`),
         message: `"${key}" is not a known name in ${path}.${didYouMean(key, allowed)}${allowed.length ? ` Known names are listed in docs/rules.md.` : ''}`,
       };
     }
@@ -100,10 +100,6 @@ function displayPath(pointer: string): string {
     .slice(1)
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
     .reduce((acc, s) => (/^\d+$/.test(s) ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s), '');
-}
-
-function escapeKey(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 function lastKey(pointer: string): string {

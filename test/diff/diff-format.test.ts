@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { diffLadders, type LadderDiff } from '../../src/core/diff.js';
-import { diffToJson, diffToMarkdown, diffToText, escapeMarkdown, segmentsToMarkdown } from '../../src/core/diff-format.js';
+import { diffToJson, diffToMarkdown, diffToText, segmentsToMarkdown } from '../../src/core/diff-format.js';
+import { escapeMarkdown } from '../../src/core/markdown-escape.js';
 import { diffAfter, edit, ladderFiles, ladderOf, without } from './helpers.js';
 
 const E4 = 'levels/ic/E4.md';

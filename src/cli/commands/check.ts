@@ -4,7 +4,7 @@ import { checkLadder } from '../../check.js';
 import { selectChanged } from '../../core/changed.js';
 import { countBySeverity } from '../../core/diagnostic.js';
 import { type ChangedInput, readForChanged } from '../../node/read-changed.js';
-import { readLadderDir, UnreadableDirectoryError } from '../../node/read-ladder-dir.js';
+import { readLadderDir } from '../../node/read-ladder-dir.js';
 import { formatJson } from '../format/json.js';
 import { formatSarif } from '../format/sarif.js';
 import { formatText } from '../format/text.js';
@@ -48,14 +48,7 @@ export function check(args: string[], io: CliIo): number {
 
   const changed = changedArgs === undefined ? undefined : changedFiles(changedArgs, dir, io);
 
-  let input: ChangedInput;
-  try {
-    input = changed ? readForChanged(dir, changed) : { files: readLadderDir(dir), otherPackets: [] };
-  } catch (error) {
-    if (error instanceof UnreadableDirectoryError)
-      throw new UsageError(`${error.message}${positionals[0] ? '' : ' (pass the ladder directory: ladder check DIR)'}`);
-    throw error;
-  }
+  const input: ChangedInput = changed ? readForChanged(dir, changed) : { files: readLadderDir(dir), otherPackets: [] };
   const result = checkLadder(input.files, input.otherPackets);
   // Show paths as the user can open them: relative to where they ran the command.
   const prefix = relative(io.cwd, dir).split(sep).join('/');

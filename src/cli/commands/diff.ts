@@ -7,7 +7,7 @@ import { diffLadders } from '../../core/diff.js';
 import { diffToJson, diffToMarkdown, diffToText } from '../../core/diff-format.js';
 import type { SourceFile } from '../../core/source-file.js';
 import { GitError, readLadderAtRef, repoTop } from '../../node/git.js';
-import { readLadderDir, UnreadableDirectoryError } from '../../node/read-ladder-dir.js';
+import { readLadderDir } from '../../node/read-ladder-dir.js';
 import { type CliIo, EXIT_OK, UsageError } from '../io.js';
 
 export const diffHelp = `Usage: ladder diff BASE [HEAD] [--dir DIR] [--format text|markdown|json]
@@ -75,16 +75,8 @@ export function diff(args: string[], io: CliIo): number {
     }
   };
   const baseFiles = atRef(baseRef);
-  let headFiles: SourceFile[];
-  if (headRef !== undefined) headFiles = atRef(headRef);
-  else {
-    try {
-      headFiles = readLadderDir(dir);
-    } catch (error) {
-      if (error instanceof UnreadableDirectoryError) throw new UsageError(`${error.message} (pass the ladder directory with --dir)`);
-      throw error;
-    }
-  }
+  // Without HEAD: the working tree, uncommitted edits included.
+  const headFiles = headRef !== undefined ? atRef(headRef) : readLadderDir(dir);
 
   const base = checkLadder(baseFiles);
   const head = checkLadder(headFiles);

@@ -5,9 +5,8 @@ import { checkLadder } from '../../check.js';
 import { LadderIndex, type Level, type PacketKind } from '../../core/model.js';
 import { moveProblem, resolveMove } from '../../core/moves.js';
 import { packetTemplate } from '../../core/packet-template.js';
-import type { SourceFile } from '../../core/source-file.js';
 import { didYouMean } from '../../core/suggest.js';
-import { readLadderDir, UnreadableDirectoryError } from '../../node/read-ladder-dir.js';
+import { readLadderDir } from '../../node/read-ladder-dir.js';
 import { type CliIo, EXIT_OK, EXIT_PROBLEMS, UsageError } from '../io.js';
 
 export const newHelp = `Usage: ladder new packet --kind KIND --candidate HANDLE --to LEVEL [options]
@@ -65,13 +64,7 @@ export function newCommand(args: string[], io: CliIo, now: Date = new Date()): n
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(cycle)) throw new UsageError(`--cycle "${cycle}" must be letters, digits, dots, dashes or underscores`);
 
   const dir = resolve(io.cwd, values.dir);
-  let files: SourceFile[];
-  try {
-    files = readLadderDir(dir, { packets: false });
-  } catch (error) {
-    if (error instanceof UnreadableDirectoryError) throw new UsageError(error.message);
-    throw error;
-  }
+  const files = readLadderDir(dir, { packets: false });
   const { ladder, diagnostics } = checkLadder(files);
   if (diagnostics.some((d) => d.severity === 'error')) {
     io.stderr(`ladder new: the ladder in ${values.dir} has errors; run ladder check ${values.dir} and fix them first.\n`);

@@ -3,9 +3,8 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkLadder } from '../../check.js';
 import { countBySeverity } from '../../core/diagnostic.js';
-import type { SourceFile } from '../../core/source-file.js';
 import { readGitHistory } from '../../node/git-history.js';
-import { readLadderDir, UnreadableDirectoryError } from '../../node/read-ladder-dir.js';
+import { readLadderDir } from '../../node/read-ladder-dir.js';
 import { formatText } from '../format/text.js';
 import { type CliIo, EXIT_OK, EXIT_PROBLEMS, UsageError } from '../io.js';
 import { VERSION } from '../version.js';
@@ -56,15 +55,8 @@ export async function render(args: string[], io: CliIo): Promise<number> {
   }
   const previous = previousRender(out, values.out);
 
-  let files: SourceFile[];
-  try {
-    // Packets are personal: the site is made from the ladder alone, and packets/ is not even read.
-    files = readLadderDir(dir, { packets: false });
-  } catch (error) {
-    if (error instanceof UnreadableDirectoryError)
-      throw new UsageError(`${error.message}${positionals[0] ? '' : ' (pass the ladder directory: ladder render DIR --out OUT)'}`);
-    throw error;
-  }
+  // Packets are personal: the site is made from the ladder alone, and packets/ is not even read.
+  const files = readLadderDir(dir, { packets: false });
   const result = checkLadder(files);
   const prefix = relative(io.cwd, dir).split(sep).join('/');
   const diagnostics = result.diagnostics.map((d) => ({ ...d, file: prefix ? `${prefix}/${d.file}` : d.file }));
