@@ -36,11 +36,13 @@ export async function evaluate(options: {
   const toRepoPath = (p: string) => (ladderRel ? `${ladderRel}/${p}` : p);
   const notices: string[] = [];
 
-  const input = changed ? readForChanged(ladderDir, changed) : { files: readLadderDir(ladderDir), otherPackets: [] };
+  // A change to the ladder itself is diffed with every packet that may target it, so it reads the
+  // whole directory once; a packet change reads only what its check needs.
+  const ladderChanged = changed?.some((p) => !isPacketPath(p)) ?? false;
+  const input = changed && !ladderChanged ? readForChanged(ladderDir, changed) : { files: readLadderDir(ladderDir), otherPackets: [] };
   const result = checkLadder(input.files, input.otherPackets);
   const local = changed ? selectChanged(result.diagnostics, changed) : result.diagnostics;
   const diagnostics: Diagnostic[] = local.map((d) => ({ ...d, file: toRepoPath(d.file) }));
-  const ladderChanged = changed?.some((p) => !isPacketPath(p)) ?? false;
 
   // The base ladder: governance is read from it (a pull request cannot approve itself by editing
   // the committee), and ladder changes are diffed against it.
@@ -54,7 +56,7 @@ export async function evaluate(options: {
       );
     }
   }
-  const diff = ladderChanged && base ? diffLadders(base, checkLadder(readLadderDir(ladderDir)).ladder) : undefined;
+  const diff = ladderChanged && base ? diffLadders(base, result.ladder) : undefined;
 
   let quorum: Quorum | undefined;
   if (pr && inputs.requireApprovals && base) {
