@@ -8,6 +8,7 @@ import { yamlSyntax } from '../rules/yaml-syntax.js';
 import type { Position } from './diagnostic.js';
 import { type MarkdownDocument, parseMarkdown } from './markdown-document.js';
 import type { Band, ChangelogEntry, Competency, Feedback, Governance, Ladder, Level, Origin, Packet, PacketKind, Pay, Policy, Track } from './model.js';
+import { quotedIfId } from './personal.js';
 import { checkSchema, type SchemaName } from './schema-check.js';
 import { classify, isReadable, type SourceFile } from './source-file.js';
 import { YamlDocument } from './yaml-document.js';
@@ -95,7 +96,9 @@ export function loadLadder(files: readonly SourceFile[]): Loaded {
             fileLocation.id,
             source.path,
             loaded.origin.doc.position('/cycle'),
-            `The packet is for cycle "${packet.cycle}" but lives in packets/${kind.cycle}/; move it to packets/${packet.cycle}/, or correct its cycle.`,
+            quotedIfId(packet.cycle)
+              ? `The packet is for cycle${quotedIfId(packet.cycle)} but lives in packets/${kind.cycle}/; move it to packets/${packet.cycle}/, or correct its cycle.`
+              : `The packet's cycle is not a cycle name, and the packet lives in packets/${kind.cycle}/; set cycle: ${kind.cycle}.`,
           );
         }
         break;
@@ -122,13 +125,14 @@ function loadYaml(file: string, text: string, schemaName: SchemaName, report: Re
     report(yamlSyntax.id, file, doc, doc.message);
     return undefined;
   }
-  for (const p of checkSchema(schemaName, doc, file)) report(schema.id, file, p, p.message);
+  for (const p of checkSchema(schemaName, doc, { label: file })) report(schema.id, file, p, p.message);
   return isMapping(doc.value) ? doc : undefined;
 }
 
 /** Parses a Markdown file with front matter and validates the front matter against a schema. */
 export function loadMarkdown(file: string, text: string, schemaName: SchemaName, what: string, report: Report): LoadedMarkdown | undefined {
-  const markdown = parseMarkdown(text);
+  const personal = schemaName === 'packet';
+  const markdown = parseMarkdown(text, { personal });
   const problem = markdown.problem;
   if (problem?.kind === 'missing') {
     report(
@@ -148,7 +152,7 @@ export function loadMarkdown(file: string, text: string, schemaName: SchemaName,
     return undefined;
   }
   const doc = markdown.frontMatter as YamlDocument;
-  for (const p of checkSchema(schemaName, doc, `The front matter`)) report(schema.id, file, p, p.message);
+  for (const p of checkSchema(schemaName, doc, { label: 'The front matter', personal })) report(schema.id, file, p, p.message);
   if (!isMapping(doc.value)) return undefined;
   return { file, markdown, data: doc.value, origin: { file, doc, pointer: '' } };
 }

@@ -1,6 +1,6 @@
 import type { Position } from './diagnostic.js';
 import { LineIndex } from './text-position.js';
-import { YamlDocument, type YamlProblem } from './yaml-document.js';
+import { type ParseOptions, YamlDocument, type YamlProblem } from './yaml-document.js';
 
 /** One `## Heading` section of a Markdown body. */
 export interface Section {
@@ -43,7 +43,7 @@ const ATX = /^ {0,3}(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$/;
  * A plain line scanner, not a Markdown parser: the check path must stay fast, and ATX headings
  * outside fenced code are all a ladder file's structure needs.
  */
-export function parseMarkdown(text: string): MarkdownDocument {
+export function parseMarkdown(text: string, options: ParseOptions = {}): MarkdownDocument {
   const lines = new LineIndex(text);
   const open = /^---[ \t]*\r?\n/.exec(text);
   if (!open) {
@@ -58,7 +58,7 @@ export function parseMarkdown(text: string): MarkdownDocument {
     return { frontMatter: undefined, problem: { kind: 'unclosed', at: { line: 1, column: 1 } }, intro: '', sections: [], html: [], lines };
   }
   const end = start + match.index;
-  const parsed = YamlDocument.parse(text, start, end, lines);
+  const parsed = YamlDocument.parse(text, start, end, lines, options);
   const body = splitSections(text, end + match[0].length, lines);
   if (parsed instanceof YamlDocument) return { frontMatter: parsed, problem: undefined, ...body, lines };
   return { frontMatter: undefined, problem: { kind: 'yaml', problem: parsed }, ...body, lines };

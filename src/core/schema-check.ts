@@ -20,19 +20,35 @@ interface SchemaNode {
   enum?: unknown[];
 }
 
+export interface SchemaOptions {
+  /** How messages name the document ("The front matter"); defaults to the schema's name. */
+  label?: string;
+  /**
+   * The document is personal (a packet): messages name keys and expected shapes, never the
+   * values found, which end up in logs, annotations and pull-request comments.
+   */
+  personal?: boolean;
+}
+
 /** Validates a document's value against one of the JSON Schemas in schemas/ and explains each fault. */
-export function checkSchema(name: SchemaName, doc: YamlDocument, label: string = name): SchemaProblem[] {
+export function checkSchema(name: SchemaName, doc: YamlDocument, options: SchemaOptions = {}): SchemaProblem[] {
   const validate: ValidateFunction = validators[name];
   if (validate(doc.value)) return [];
   const errors = validate.errors ?? [];
+  const describeValue = options.personal ? describeShape : describe;
   if (errors.some((e) => e.instancePath === '' && e.keyword === 'type')) {
     // A file that is not a mapping at all: one clear message beats a cascade.
-    return [{ ...doc.position(''), message: `${label} must be a mapping of keys to values (${describe(doc.value)} found); see docs/format.md for its keys.` }];
+    return [
+      {
+        ...doc.position(''),
+        message: `${options.label ?? name} must be a mapping of keys to values (${describeValue(doc.value)} found); see docs/format.md for its keys.`,
+      },
+    ];
   }
-  return errors.filter((e) => !('propertyName' in e && e.keyword !== 'propertyNames')).map((e) => explain(e, doc, errors));
+  return errors.filter((e) => !('propertyName' in e && e.keyword !== 'propertyNames')).map((e) => explain(e, doc, errors, describeValue));
 }
 
-function explain(error: ErrorObject, doc: YamlDocument, all: readonly ErrorObject[]): SchemaProblem {
+function explain(error: ErrorObject, doc: YamlDocument, all: readonly ErrorObject[], describe: (value: unknown) => string): SchemaProblem {
   const at = error.instancePath;
   const path = displayPath(at);
   const parent = (error.parentSchema ?? {}) as SchemaNode;
@@ -69,6 +85,7 @@ function explain(error: ErrorObject, doc: YamlDocument, all: readonly ErrorObjec
       return { ...doc.position(at), message: `${path} must be ${article(String(error.params.type))}, not ${describe(data)}.${exampleOf(lastKey(at), parent)}` };
     case 'enum': {
       const allowed = (error.params.allowedValues as unknown[]).map(String);
+      // The suggestion names an allowed value, never the one found.
       return { ...doc.position(at), message: `${path} must be one of ${listOf(allowed)}, not ${describe(data)}.${didYouMean(String(data), allowed)}` };
     }
     case 'pattern':
@@ -118,6 +135,13 @@ function exampleOf(key: string, schema: SchemaNode | undefined): string {
 
 function article(type: string): string {
   return type === 'object' ? 'a mapping' : type === 'array' ? 'a list' : /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+/** What a value is, without what it says: for personal documents. */
+export function describeShape(value: unknown): string {
+  if (typeof value === 'string') return `a text of ${value.length} character${value.length === 1 ? '' : 's'}`;
+  if (typeof value === 'number' || typeof value === 'boolean') return `a ${typeof value}`;
+  return describe(value);
 }
 
 export function describe(value: unknown): string {

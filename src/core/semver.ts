@@ -1,3 +1,6 @@
+/** major.minor.patch with an optional pre-release, as schemas/ladder.schema.json spells versions. */
+export const VERSION_PATTERN = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?$/;
+
 /** Compares two semver strings (major.minor.patch[-pre]); a pre-release sorts before its release. */
 export function compareVersions(a: string, b: string): number {
   const parse = (v: string) => {

@@ -19,6 +19,11 @@ export const MAX_DEPTH = 64;
 /** Nodes a document may expand to once aliases are followed ("billion laughs" guard). */
 export const MAX_EXPANDED_NODES = 200_000;
 
+export interface ParseOptions {
+  /** The text is personal (a packet's front matter): problem messages never quote it. */
+  personal?: boolean;
+}
+
 /** A YAML problem found while parsing, with its position in the whole file. */
 export interface YamlProblem extends Position {
   message: string;
@@ -40,7 +45,7 @@ export class YamlDocument {
    * Parses `text[start:end]` as one YAML document. Offsets (and so positions) are relative to
    * the whole `text`, which lets front matter report lines of the Markdown file it lives in.
    */
-  static parse(text: string, start = 0, end = text.length, lines = new LineIndex(text)): YamlDocument | YamlProblem {
+  static parse(text: string, start = 0, end = text.length, lines = new LineIndex(text), options: ParseOptions = {}): YamlDocument | YamlProblem {
     // js-yaml's offsets are relative to what it was given; pad with newlines instead of slicing so
     // its offsets (and its error marks) stay those of the whole file.
     const source = start === 0 && end === text.length ? text : padTo(text, start, end);
@@ -48,7 +53,7 @@ export class YamlDocument {
     try {
       events = parseEvents(source, { maxDepth: MAX_DEPTH });
     } catch (error) {
-      return problemFrom(error, lines);
+      return problemFrom(error, lines, options.personal === true);
     }
     const walk = walkEvents(source, events);
     if ('message' in walk) return { ...lines.position(walk.offset), message: walk.message };
@@ -56,7 +61,7 @@ export class YamlDocument {
     try {
       documents = constructFromEvents(events, { source, maxAliases: -1 });
     } catch (error) {
-      return problemFrom(error, lines);
+      return problemFrom(error, lines, options.personal === true);
     }
     if (documents.length > 1) {
       return {
@@ -96,14 +101,24 @@ function padTo(text: string, start: number, end: number): string {
   return text.slice(0, start).replace(/[^\n]/g, ' ') + text.slice(start, end);
 }
 
-function problemFrom(error: unknown, lines: LineIndex): YamlProblem {
+function problemFrom(error: unknown, lines: LineIndex, personal: boolean): YamlProblem {
   if (error instanceof YAMLException) {
     const mark = error.mark;
     const position = mark ? { line: mark.line + 1, column: mark.column + 1 } : { line: 1, column: 1 };
-    return { ...position, message: `${capitalize(error.reason || 'invalid YAML')}.${hintFor(error.reason)}` };
+    const reason = personal ? redactSource(error.reason || '') : error.reason;
+    return { ...position, message: `${capitalize(reason || 'invalid YAML')}.${hintFor(reason)}` };
   }
   // js-yaml documents that any exception may escape on hostile input; never let it crash us.
-  return { ...lines.position(0), message: `The YAML parser failed: ${error instanceof Error ? error.message : String(error)}.` };
+  const detail = personal ? 'the file is at the position shown' : error instanceof Error ? error.message : String(error);
+  return { ...lines.position(0), message: `The YAML parser failed: ${detail}.` };
+}
+
+/** js-yaml quotes alias names, tag names and handles from the source in some reasons: drop them. */
+function redactSource(reason: string): string {
+  return reason
+    .replace(/"[^"]*"/g, 'this name')
+    .replace(/!<[^>]*>/g, 'this')
+    .replace(/(characters): .*$/, '$1');
 }
 
 function hintFor(reason: string): string {

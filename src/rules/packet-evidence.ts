@@ -33,7 +33,8 @@ export const packetEvidence: Rule = {
         if (!competency) {
           report(
             { file, at: section.at },
-            `Unknown section "${section.name}": level ${target.id} has no such competency.${didYouMean(
+            // The heading is the packet's own text: named by its line, never quoted.
+            `Unknown section: level ${target.id} has no competency of this name.${didYouMean(
               section.name,
               expected.map((c) => c.name),
             )} Evidence sections are named after the competencies of the target level.`,
@@ -42,14 +43,14 @@ export const packetEvidence: Rule = {
         }
         const earlier = seen.get(key);
         if (earlier !== undefined) {
-          report({ file, at: section.at }, `Section "${section.name}" appears twice (first on line ${earlier}); merge the evidence into one section.`);
+          report({ file, at: section.at }, `Section "${competency.name}" appears twice (first on line ${earlier}); merge the evidence into one section.`);
           continue;
         }
         seen.set(key, section.at.line);
         if (withoutComments(section.body) === '') {
           report(
             { file, at: section.at },
-            `Section "${section.name}" has no evidence yet; write what the candidate did that meets ${target.id}'s expectations for ${competency.name.toLowerCase()}.`,
+            `Section "${competency.name}" has no evidence yet; write what the candidate did that meets ${target.id}'s expectations for ${competency.name.toLowerCase()}.`,
           );
         }
       }

@@ -9,13 +9,17 @@ export const packetFeedback: Rule = {
   description: "Feedback comes from at least policy's minimum of distinct people for the packet's kind, each listed once.",
   check({ ladder, report }) {
     for (const packet of ladder.packets) {
-      const seen = new Set<string>();
+      // Entry numbers, not handles: messages never quote a packet's values.
+      const seen = new Map<string, number>();
       for (const f of packet.feedback) {
         const handle = f.handle.toLowerCase();
-        if (seen.has(handle)) {
-          report(at(packet.origin, `feedback/${f.index}/handle`), `"${f.handle}" is listed twice under feedback; each person counts once. Remove the repeat.`);
-        }
-        seen.add(handle);
+        const first = seen.get(handle);
+        if (first !== undefined) {
+          report(
+            at(packet.origin, `feedback/${f.index}/handle`),
+            `Feedback entry ${f.index + 1} names the same person as entry ${first + 1}; each person counts once. Remove the repeat.`,
+          );
+        } else seen.set(handle, f.index);
       }
       if (packet.kind !== 'promotion' && packet.kind !== 'track-switch') continue; // graduations: packet-graduation
       const needed = ladder.policy.packets.minimumFeedback[packet.kind];

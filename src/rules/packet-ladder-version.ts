@@ -1,5 +1,5 @@
 import { at } from '../core/model.js';
-import { compareVersions } from '../core/semver.js';
+import { compareVersions, VERSION_PATTERN } from '../core/semver.js';
 import type { Rule } from './rule.js';
 
 /** A packet written against an older ladder version is warned, with what changed since. */
@@ -13,7 +13,8 @@ export const packetLadderVersion: Rule = {
     if (!current) return;
     for (const packet of ladder.packets) {
       const written = packet.ladderVersion;
-      if (!written || written === current) continue;
+      // Not a version at all: the schema says so, without quoting it.
+      if (!written || written === current || !VERSION_PATTERN.test(written)) continue;
       if (compareVersions(written, current) > 0) {
         report(
           at(packet.origin, 'ladderVersion'),

@@ -1,4 +1,5 @@
 import { at } from '../core/model.js';
+import { quotedIfId } from '../core/personal.js';
 import { didYouMean } from '../core/suggest.js';
 import type { Rule } from './rule.js';
 
@@ -16,7 +17,7 @@ export const packetLevels: Rule = {
         if (id && !index.levelById.has(id)) {
           report(
             at(packet.origin, key),
-            `The packet's ${key} level "${id}" is not in the ladder.${didYouMean(id, ids)} Level ids are the file names under levels/<track>/.`,
+            `The packet's ${key} level${quotedIfId(id)} is not in the ladder.${didYouMean(id, ids)} Level ids are the file names under levels/<track>/.`,
           );
         }
       }

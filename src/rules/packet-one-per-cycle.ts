@@ -29,7 +29,7 @@ export const packetOnePerCycle: Rule = {
           .sort();
         report(
           at(packet.origin, 'candidate'),
-          `"${packet.candidate}" has ${entries.length} packets in cycle "${packet.cycle}" (also ${others.join(', ')}); a candidate has one packet per cycle. Merge them, or move one to a later cycle.`,
+          `The candidate has ${entries.length} packets in cycle "${packet.cycle}" (also ${others.join(', ')}); a candidate has one packet per cycle. Merge them, or move one to a later cycle.`,
         );
       }
     }

@@ -13,18 +13,18 @@ export const packetSelfReview: Rule = {
       if (!candidate) continue;
       packet.sponsors.forEach((s, i) => {
         if (s.toLowerCase() === candidate)
-          report(at(packet.origin, `sponsors/${i}`), `The candidate "${packet.candidate}" cannot sponsor their own packet; remove them from sponsors.`);
+          report(at(packet.origin, `sponsors/${i}`), `The candidate cannot sponsor their own packet; remove them from sponsors.`);
       });
       for (const f of packet.feedback) {
         if (f.handle.toLowerCase() === candidate) {
           report(
             at(packet.origin, `feedback/${f.index}/handle`),
-            `The candidate "${packet.candidate}" cannot give feedback on their own packet; remove this entry (self-assessment belongs in the summary).`,
+            `The candidate cannot give feedback on their own packet; remove this entry (self-assessment belongs in the summary).`,
           );
         }
       }
       if (packet.manager?.toLowerCase() === candidate) {
-        report(at(packet.origin, 'manager'), `The candidate "${packet.candidate}" is named as their own manager; name the person they report to.`);
+        report(at(packet.origin, 'manager'), `The candidate is named as their own manager; name the person they report to.`);
       }
     }
   },

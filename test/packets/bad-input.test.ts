@@ -149,7 +149,7 @@ describe('sections', () => {
     ]);
     expect(found[0]?.message).toContain('no evidence for "Delivery", "Operational excellence"');
     expect(found[1]?.message).toContain('Section "Technical craft" appears twice (first on line 30)');
-    expect(found[2]?.message).toContain('Unknown section "Operational excelence": level E5 has no such competency. Did you mean "Operational excellence"?');
+    expect(found[2]?.message).toContain('Unknown section: level E5 has no competency of this name. Did you mean "Operational excellence"?');
   });
 
   test('a heading inside a fenced code block is not a section', () => {

@@ -57,7 +57,9 @@ describe(RULE, () => {
     const found = diagnosticsOfRule(files, RULE);
     expect(found.map(where)).toEqual([TO, SYSTEM_DESIGN_HEADING]);
     expect(found[0]?.message).toContain('no evidence for "System design"');
-    expect(found[1]?.message).toContain('Unknown section "System desing": level E5 has no such competency. Did you mean "System design"?');
+    expect(found[1]?.message).toBe(
+      'Unknown section: level E5 has no competency of this name. Did you mean "System design"? Evidence sections are named after the competencies of the target level.',
+    );
   });
 
   test('an unknown section with no close name gets no suggestion', () => {
@@ -65,7 +67,8 @@ describe(RULE, () => {
     const found = diagnosticsOfRule(files, RULE);
     const heading = positionOf(files, PROMOTION, 'Mentoring');
     expect(found.map(where)).toEqual([TO, { rule: RULE, file: PROMOTION, ...heading }]);
-    expect(found[1]?.message).toContain('Unknown section "Mentoring"');
+    expect(found[1]?.message).toContain('Unknown section: level E5 has no competency of this name.');
+    expect(found[1]?.message).not.toContain('Mentoring');
     expect(found[1]?.message).not.toContain('Did you mean');
   });
 
@@ -97,7 +100,7 @@ describe(RULE, () => {
       { rule: RULE, file: SWITCH_TO_EM, line: 81, column: 4 },
     ]);
     expect(found[0]?.message).toContain('no evidence for "People leadership", "Hiring and team design", which level M2 expects');
-    expect(found[1]?.message).toContain('Unknown section "System design": level M2 has no such competency.');
+    expect(found[1]?.message).toContain('Unknown section: level M2 has no competency of this name.');
   });
 
   test('with an unknown target level only the summary is judged (packet-levels explains the level)', () => {

@@ -19,7 +19,7 @@ describe(RULE, () => {
       { rule: RULE, file: second, line: 3, column: 12 },
     ]);
     expect(found[1]?.message).toBe(
-      `"jo-rivera" has 2 packets in cycle "2026-h2" (also ${PROMOTION}); a candidate has one packet per cycle. Merge them, or move one to a later cycle.`,
+      `The candidate has 2 packets in cycle "2026-h2" (also ${PROMOTION}); a candidate has one packet per cycle. Merge them, or move one to a later cycle.`,
     );
     expect(found[0]?.message).toContain(`(also ${second})`);
     // the copy is otherwise a valid packet: this is its only diagnostic
@@ -37,7 +37,7 @@ describe(RULE, () => {
     const second = 'packets/2026-h2/zz.md';
     const found = diagnosticsOfRule(withFile(examplePacketFiles(), second, jo().replace('candidate: jo-rivera', 'candidate: Jo-Rivera')), RULE);
     expect(found.map((d) => d.file)).toEqual([PROMOTION, second]);
-    expect(found[1]?.message).toContain('"Jo-Rivera" has 2 packets');
+    expect(found[1]?.message).toContain('The candidate has 2 packets');
   });
 
   test('three packets: each names the two others', () => {

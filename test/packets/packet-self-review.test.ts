@@ -17,7 +17,7 @@ describe(RULE, () => {
     const files = edit(examplePacketFiles(), PROMOTION, 'sponsors: [lee-park]', 'sponsors: [lee-park, Jo-Rivera]');
     const found = diagnosticsOfRule(files, RULE);
     expect(found.map(where)).toEqual([{ rule: RULE, file: PROMOTION, line: 8, column: 22 }]);
-    expect(found[0]?.message).toContain('The candidate "jo-rivera" cannot sponsor their own packet; remove them from sponsors.');
+    expect(found[0]?.message).toContain('The candidate cannot sponsor their own packet; remove them from sponsors.');
   });
 
   test("the candidate giving feedback is reported on that entry's handle", () => {
