@@ -43,11 +43,11 @@ export function loadLadder(files: readonly SourceFile[]): Loaded {
   for (const source of files) {
     seen.add(source.path);
     const kind = classify(source.path);
-    if (kind.kind === 'other') continue;
     if (!isReadable(source)) {
-      report(fileRead.id, source.path, { line: 1, column: 1 }, source.problem);
+      if (kind.kind !== 'other' || source.folder) report(fileRead.id, source.path, { line: 1, column: 1 }, source.problem);
       continue;
     }
+    if (kind.kind === 'other') continue;
     const text = source.text.charCodeAt(0) === 0xfeff ? source.text.slice(1) : source.text;
     switch (kind.kind) {
       case 'misplaced':

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import type { SourceFile } from '../core/source-file.js';
-import { decode, MAX_FILE_BYTES } from './read-ladder-dir.js';
+import { decode, isLadderFileName, isSkippedName, type LinkTarget, linkPolicy, MAX_FILE_BYTES, problems } from './file-policy.js';
 
 /** Output of one git command, as bytes. Throws GitError with git's own message when git fails. */
 function git(cwd: string, args: string[], input?: Buffer | string, maxBuffer = 64 * 1024 * 1024): Buffer {
@@ -65,13 +65,25 @@ function normalizeDir(ladderDir: string): string {
   return parts.join('/');
 }
 
-const LADDER_FILE = /\.(ya?ml|md)$/;
+interface TreeEntry {
+  mode: string;
+  type: string;
+  id: string;
+  size: number;
+}
+
+/** A symbolic link's mode in a git tree. */
+const LINK = '120000';
+/** As the kernel, give up on a chain of links this long: it loops. */
+const MAX_HOPS = 40;
 
 /**
  * Every ladder file (.yml, .yaml, .md) under `ladderDir` at a git ref, with paths relative to
- * `ladderDir`, as readLadderDir reads them from a working tree: oversized, binary or non-UTF-8
- * files become SourceFiles with a problem. Two git processes whatever the number of files: one
- * `git ls-tree -r -z` (modes, ids and sizes), one `git cat-file --batch` for the contents.
+ * `ladderDir`, as readLadderDir reads them from a working tree, under the same policy
+ * (file-policy.ts): oversized, binary or non-UTF-8 files become SourceFiles with a problem, and a
+ * symbolic link is followed only to a ladder file inside `ladderDir` at that ref. Two git
+ * processes whatever the number of files (three when there are links): one `git ls-tree -r -z`
+ * (modes, ids and sizes), one `git cat-file --batch` for the contents.
  * An empty list when the directory does not exist at that ref (a ladder added by a pull request).
  * Throws an Error naming the ref when it is unknown, or when `repoDir` is not a git repository.
  */
@@ -83,53 +95,142 @@ export function readLadderAtRef(repoDir: string, ref: string, ladderDir: string)
 
   const listing = git(repoDir, ['ls-tree', '-r', '-z', '-l', '--full-tree', commit, ...(dir ? ['--', dir] : [])]);
   const prefix = dir ? `${dir}/` : '';
-  const entries: Array<{ path: string; id: string; size: number }> = [];
-  const files: SourceFile[] = [];
+  const tree = new Map<string, TreeEntry>();
   for (const record of listing.toString('utf8').split('\0')) {
     // "<mode> SP <type> SP <object> SP* <size> TAB <path>"
     const tab = record.indexOf('\t');
     if (tab === -1) continue;
     const [mode, type, id, size] = record.slice(0, tab).split(/ +/);
     const full = record.slice(tab + 1);
-    if (!full.startsWith(prefix) || type !== 'blob' || !id) continue;
-    const path = full.slice(prefix.length);
-    const names = path.split('/');
-    if (names.some((n) => n.startsWith('.') || n === 'node_modules') || !LADDER_FILE.test(path)) continue;
-    if (mode === '120000') {
-      files.push({ path, problem: 'The file is a symbolic link in git; links are not followed when reading the ladder at a git ref. Commit the file itself.' });
-      continue;
-    }
-    const bytes = Number(size);
-    if (bytes > MAX_FILE_BYTES) {
-      files.push({
-        path,
-        problem: `The file is ${(bytes / 1024 / 1024).toFixed(1)} MiB, over the ${MAX_FILE_BYTES / 1024 / 1024} MiB limit for ladder files; it was not read. Split it or remove what does not belong in it.`,
-      });
-      continue;
-    }
-    entries.push({ path, id, size: bytes });
+    if (!full.startsWith(prefix) || !mode || !type || !id) continue;
+    tree.set(full.slice(prefix.length), { mode, type, id, size: Number(size) });
   }
 
-  if (entries.length > 0) {
-    const total = entries.reduce((n, e) => n + e.size + 128, 0);
-    const out = git(repoDir, ['cat-file', '--batch'], `${entries.map((e) => e.id).join('\n')}\n`, total + 1024 * 1024);
-    // Each object: "<id> SP <type> SP <size> LF <contents> LF"
-    let offset = 0;
-    for (const entry of entries) {
-      const nl = out.indexOf(0x0a, offset);
-      if (nl === -1) throw new GitError(`git cat-file ended early while reading ${entry.path} at ${ref}.`);
-      const header = out.subarray(offset, nl).toString('utf8').split(' ');
-      if (header[1] === 'missing' || header.length < 3) {
-        files.push({ path: entry.path, problem: `The file's contents are missing from this clone (object ${entry.id}).` });
-        offset = nl + 1;
-        continue;
-      }
-      const size = Number(header[2]);
-      files.push(decode(entry.path, out.subarray(nl + 1, nl + 1 + size)));
-      offset = nl + 1 + size + 1;
+  const links = [...tree.values()].filter((e) => e.mode === LINK && e.type === 'blob');
+  const targets = new Map<string, string>();
+  if (links.length > 0) {
+    const blobs = catFiles(repoDir, ref, links);
+    links.forEach((entry, i) => {
+      const bytes = blobs[i];
+      if (bytes) targets.set(entry.id, bytes.toString('utf8'));
+    });
+  }
+  let folders: Set<string> | undefined;
+  const isFolder = (path: string) => {
+    if (!folders) {
+      folders = new Set(['']);
+      for (const p of tree.keys()) for (let i = p.indexOf('/'); i !== -1; i = p.indexOf('/', i + 1)) folders.add(p.slice(0, i));
     }
+    return folders.has(path);
+  };
+
+  const files: SourceFile[] = [];
+  const reads: Array<{ path: string; entry: TreeEntry }> = [];
+  const read = (path: string, entry: TreeEntry) => {
+    if (entry.size > MAX_FILE_BYTES) files.push({ path, problem: problems.tooLarge(entry.size) });
+    else reads.push({ path, entry });
+  };
+  for (const [path, entry] of tree) {
+    if (entry.type !== 'blob' || path.split('/').some(isSkippedName)) continue;
+    if (entry.mode === LINK) {
+      const verdict = linkPolicy(path, true, () => resolveLink(tree, targets, isFolder, path, prefix));
+      if (verdict && 'problem' in verdict) files.push(verdict.problem);
+      else if (verdict) read(path, verdict.read);
+    } else if (isLadderFileName(path)) read(path, entry);
+  }
+
+  if (reads.length > 0) {
+    const blobs = catFiles(
+      repoDir,
+      ref,
+      reads.map((r) => r.entry),
+    );
+    reads.forEach(({ path, entry }, i) => {
+      const bytes = blobs[i];
+      files.push(bytes ? decode(path, bytes) : { path, problem: `The file's contents are missing from this clone (object ${entry.id}).` });
+    });
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** The contents of these blobs, in order (undefined for one missing from the clone), from one `git cat-file --batch`. */
+function catFiles(repoDir: string, ref: string, entries: readonly TreeEntry[]): Array<Buffer | undefined> {
+  const total = entries.reduce((n, e) => n + e.size + 128, 0);
+  const out = git(repoDir, ['cat-file', '--batch'], `${entries.map((e) => e.id).join('\n')}\n`, total + 1024 * 1024);
+  // Each object: "<id> SP <type> SP <size> LF <contents> LF"
+  const blobs: Array<Buffer | undefined> = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const nl = out.indexOf(0x0a, offset);
+    if (nl === -1) throw new GitError(`git cat-file ended early while reading object ${entry.id} at ${ref}.`);
+    const header = out.subarray(offset, nl).toString('utf8').split(' ');
+    if (header[1] === 'missing' || header.length < 3) {
+      blobs.push(undefined);
+      offset = nl + 1;
+      continue;
+    }
+    const size = Number(header[2]);
+    blobs.push(out.subarray(nl + 1, nl + 1 + size));
+    offset = nl + 1 + size + 1;
+  }
+  return blobs;
+}
+
+/**
+ * Where the link at `path` leads in the tree at the ref, as realpath would find it in a checkout:
+ * a target is relative to its link's folder (an absolute one is outside), links met on the way are
+ * followed in turn, and whatever leaves the ladder directory is outside (its tree is not listed, so
+ * nothing there can be known). Only paths are compared; no content of the target is read here.
+ * `prefix` is the ladder directory in the repository ("" for its top).
+ */
+function resolveLink(
+  tree: ReadonlyMap<string, TreeEntry>,
+  targets: ReadonlyMap<string, string>,
+  isFolder: (path: string) => boolean,
+  path: string,
+  prefix: string,
+): LinkTarget<TreeEntry> {
+  const top = prefix.split('/').filter(Boolean);
+  // Repository-relative names: "../ladder/x.md" from the ladder's top comes back inside.
+  const done = [...top, ...path.split('/').slice(0, -1)];
+  const inside = () => done.length >= top.length && top.every((n, i) => done[i] === n);
+  const onTheWay = () => done.length < top.length && done.every((n, i) => top[i] === n);
+  const first = targets.get((tree.get(path) as TreeEntry).id);
+  if (first === undefined) return { kind: 'missing' };
+  if (first === '' || first.startsWith('/')) return { kind: 'outside' };
+  let todo = first.split('/');
+  let hops = 1;
+  while (todo.length > 0) {
+    const name = todo.shift() as string;
+    if (name === '' || name === '.') continue;
+    if (name === '..') {
+      if (done.length === 0) return { kind: 'outside' };
+      done.pop();
+      continue;
+    }
+    done.push(name);
+    if (!inside()) {
+      if (onTheWay()) continue; // a parent of the ladder directory: a real folder
+      return { kind: 'outside' };
+    }
+    const entry = tree.get(done.slice(top.length).join('/'));
+    if (entry?.mode === LINK) {
+      if (++hops > MAX_HOPS) return { kind: 'loop' };
+      const target = targets.get(entry.id);
+      if (target === undefined) return { kind: 'missing' };
+      if (target === '' || target.startsWith('/')) return { kind: 'outside' };
+      done.pop();
+      todo = [...target.split('/'), ...todo];
+      continue;
+    }
+    if (entry && todo.some((n) => n !== '' && n !== '.')) return { kind: 'missing' }; // a file where a folder should be
+  }
+  if (!inside()) return { kind: 'outside' };
+  const rel = done.slice(top.length).join('/');
+  const entry = tree.get(rel);
+  if (entry?.type === 'blob') return { kind: 'file', path: rel, read: entry };
+  if (entry || isFolder(rel)) return { kind: 'folder' }; // a folder, or a submodule
+  return { kind: 'missing' };
 }
 
 /**

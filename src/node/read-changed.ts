@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { type Dirent, lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { isPacketPath } from '../core/changed.js';
 import { type PacketIdentity, packetIdentity } from '../core/packet-identity.js';
 import type { SourceFile } from '../core/source-file.js';
-import { readFrontMatter, readLadderDir, readOne } from './read-ladder-dir.js';
+import { isLadderFileName, isSkippedName, problems, specialKind } from './file-policy.js';
+import { LadderTree, readLadderDir, readOne, readRegular } from './read-ladder-dir.js';
 
 export interface ChangedInput {
   files: SourceFile[];
@@ -20,50 +21,104 @@ export interface ChangedInput {
  * consult only their front matter (a level's track and band): those files are cut after their
  * front matter, so that thousands of words of expectations are not parsed for nothing. The other
  * packets of a cycle are not loaded at all when their identity reads plainly (packet-identity.ts).
+ *
+ * Every entry is read under the same policy as the full check (file-policy.ts): links are followed
+ * only to a ladder file inside the ladder, special files are never opened, and no folder that is a
+ * link is listed or read through.
  */
 export function readForChanged(dir: string, changed: readonly string[]): ChangedInput {
   const onlyPackets = changed.every(isPacketPath);
   const headOnly = (path: string) => onlyPackets && !changed.includes(path);
   const files = readLadderDir(dir, { packets: false, frontMatterOnly: headOnly });
+  const tree = new LadderTree(dir, true);
+  const folders = new FolderKinds(dir);
   const otherPackets: PacketIdentity[] = [];
+
+  /** What to read, by path: the changed packets, and the other packets of their cycles. */
+  const reads = new Map<string, () => SourceFile | undefined>();
+  for (const path of changed) {
+    const names = path.split('/');
+    if (!isPacketPath(path) || names.some(isSkippedName)) continue;
+    reads.set(path, () => readChanged(tree, folders, path));
+  }
   const cycles = new Set(
     changed
       .filter(isPacketPath)
       .map((p) => p.split('/')[1])
-      .filter((c): c is string => Boolean(c)),
+      .filter((c): c is string => Boolean(c) && !isSkippedName(c as string)),
   );
-  const packets = new Set<string>(changed.filter((p) => isPacketPath(p) && existsSync(join(dir, p))));
   for (const cycle of cycles) {
-    const folder = join(dir, 'packets', cycle);
-    let names: string[] = [];
+    const folder = `packets/${cycle}`;
+    if (folders.kind('packets') !== 'folder' || folders.kind(folder) !== 'folder') continue; // deleted, or a link: never listed through
+    let entries: Dirent[] = [];
     try {
-      names = statSync(folder).isDirectory() ? readdirSync(folder) : [];
+      entries = readdirSync(join(dir, folder), { withFileTypes: true });
     } catch {
-      // a deleted cycle folder: nothing to read
+      // unreadable: the changed packets in it say so when they are opened
     }
-    for (const name of names) if (name.endsWith('.md')) packets.add(`packets/${cycle}/${name}`);
+    for (const entry of entries) {
+      const path = `${folder}/${entry.name}`;
+      if (!entry.name.endsWith('.md') || isSkippedName(entry.name) || reads.has(path)) continue;
+      reads.set(path, () => {
+        if (entry.isFile()) return readRegular(join(dir, path), path, true);
+        if (entry.isSymbolicLink()) return tree.link(path, true);
+        if (entry.isDirectory()) return undefined;
+        return { path, problem: problems.special(specialKind(entry)) };
+      });
+    }
   }
-  for (const path of [...packets].sort()) {
-    const full = join(dir, path);
+
+  for (const path of [...reads.keys()].sort()) {
+    const file = (reads.get(path) as () => SourceFile | undefined)();
+    if (!file) continue;
     if (changed.includes(path)) {
-      const file = readIfFile(full, path);
-      if (file) files.push(file);
+      files.push(file);
       continue;
     }
-    // No stat first: readFrontMatter stops at the end of the front matter.
-    const head = readFrontMatter(full, path);
-    const identity = 'text' in head ? packetIdentity(path, head.text) : undefined;
+    // Only the front matter was read: who the packet is for is all the cycle needs to know.
+    const identity = 'text' in file ? packetIdentity(path, file.text) : undefined;
     if (identity) otherPackets.push(identity);
-    else if (!('problem' in head && /ENOENT|EISDIR/.test(head.problem))) files.push(head); // unusual formatting: load it, so that nothing is missed
+    else files.push(file); // unusual formatting, or unreadable: load it, so that nothing is missed
   }
   return { files, otherPackets };
 }
 
-function readIfFile(full: string, path: string) {
+/** A changed packet: its problem when it cannot be read (a link to a device is said, not skipped); nothing when it was deleted. */
+function readChanged(tree: LadderTree, folders: FolderKinds, path: string): SourceFile | undefined {
+  const names = path.split('/');
+  for (let i = 1; i < names.length; i++) {
+    const kind = folders.kind(names.slice(0, i).join('/'));
+    if (kind === 'link') return { path, problem: problems.inLinkedFolder() };
+    if (kind === 'absent') return undefined;
+  }
+  let stat: ReturnType<typeof lstatSync>;
   try {
-    const stat = statSync(full);
-    return stat.isFile() ? readOne(full, path, stat.size) : undefined;
+    stat = lstatSync(join(tree.dir, path));
   } catch {
-    return undefined; // vanished between listing and reading: nothing to check
+    return undefined; // deleted by the change: nothing to check
+  }
+  if (stat.isSymbolicLink()) return tree.link(path, false);
+  if (stat.isDirectory() || !isLadderFileName(path)) return undefined;
+  if (stat.isFile()) return readOne(join(tree.dir, path), path, stat.size);
+  return { path, problem: problems.special(specialKind(stat)) };
+}
+
+/** Whether each folder on the way to a packet is a folder, a link (never followed) or absent; one lstat per folder. */
+class FolderKinds {
+  private readonly known = new Map<string, 'folder' | 'link' | 'absent'>();
+  constructor(private readonly dir: string) {}
+
+  kind(folder: string): 'folder' | 'link' | 'absent' {
+    let kind = this.known.get(folder);
+    if (kind === undefined) {
+      try {
+        const stat = lstatSync(join(this.dir, folder));
+        kind = stat.isSymbolicLink() ? 'link' : stat.isDirectory() ? 'folder' : 'absent';
+      } catch {
+        kind = 'absent';
+      }
+      this.known.set(folder, kind);
+    }
+    return kind;
   }
 }

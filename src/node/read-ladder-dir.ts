@@ -1,23 +1,32 @@
-import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readSync, type Stats, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, constants, type Dirent, fstatSync, openSync, readdirSync, readlinkSync, readSync, realpathSync, type Stats, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { SourceFile } from '../core/source-file.js';
+import {
+  decode,
+  holdsLadderFiles,
+  isLadderFileName,
+  isSkippedName,
+  type LinkTarget,
+  linkPolicy,
+  MAX_FILE_BYTES,
+  problems,
+  specialKind,
+} from './file-policy.js';
 
-/** Larger files are refused unread: a ladder file is prose a person wrote, not data. */
-export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+export { decode, MAX_FILE_BYTES } from './file-policy.js';
 
 export class UnreadableDirectoryError extends Error {}
-
-const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Lists and reads the ladder files under `dir` (YAML and Markdown), relative paths with forward
  * slashes. A file that cannot be used becomes a SourceFile with a problem, never an exception;
- * only an unreadable directory throws.
+ * only an unreadable directory throws. What is read and what is refused (links, special files,
+ * sizes) is decided in file-policy.ts, as for a git ref.
  */
 export interface ReadOptions {
   /** Read packets/ too (default true). The site renderer passes false: packets are personal and never rendered. */
   packets?: boolean;
-  /** Markdown files of which only the front matter is wanted (see readFrontMatter). */
+  /** Markdown files of which only the front matter is wanted (see readRegular). */
   frontMatterOnly?: (path: string) => boolean;
 }
 
@@ -26,101 +35,163 @@ export function readLadderDir(dir: string, options: ReadOptions = {}): SourceFil
     if (!statSync(dir).isDirectory()) throw new UnreadableDirectoryError(`${dir} is not a directory`);
   } catch (error) {
     if (error instanceof UnreadableDirectoryError) throw error;
-    throw new UnreadableDirectoryError(`cannot read ${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new UnreadableDirectoryError(`cannot read ${dir}: ${errorCode(error)}`);
   }
   const files: SourceFile[] = [];
-  walk(dir, '', files, options.packets !== false, options.frontMatterOnly ?? (() => false));
+  walk(new LadderTree(dir, options.packets !== false), '', files, options.frontMatterOnly ?? (() => false));
   return files.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
-function walk(root: string, rel: string, out: SourceFile[], packets: boolean, headOnly: (path: string) => boolean): void {
-  let names: string[];
-  try {
-    names = readdirSync(join(root, rel));
-  } catch {
-    return; // an unreadable sub-directory holds nothing we can check
+/** The ladder directory on disk, and where its links lead. */
+export class LadderTree {
+  /** The directory's real path, found with the first link: a tree without links never pays for it. */
+  private realDir?: string;
+
+  constructor(
+    readonly dir: string,
+    readonly packets: boolean,
+  ) {}
+
+  /** The link at `path` (relative to the directory) under the policy: what it reads as, a problem, or nothing. */
+  link(path: string, headOnly: boolean): SourceFile | undefined {
+    const full = join(this.dir, path);
+    const verdict = linkPolicy(path, this.packets, () => this.target(full));
+    if (!verdict) return undefined;
+    return 'problem' in verdict ? verdict.problem : readRegular(verdict.read, path, headOnly);
   }
-  for (const name of names) {
-    if (name.startsWith('.') || name === 'node_modules' || (!packets && rel === '' && name === 'packets')) continue;
-    const path = rel ? `${rel}/${name}` : name;
-    const full = join(root, path);
+
+  private target(full: string): LinkTarget<string> {
+    let real: string;
     let stat: Stats;
     try {
-      stat = lstatSync(full);
-      // Follow links to files, never links to directories (they can loop).
-      if (stat.isSymbolicLink()) stat = statSync(full);
-      else if (stat.isDirectory()) {
-        walk(root, path, out, packets, headOnly);
-        continue;
-      }
-    } catch {
-      continue;
+      real = realpathSync.native(full);
+      stat = statSync(real); // looks, never opens: a FIFO or a device is not touched
+    } catch (error) {
+      const code = errorCode(error);
+      if (code === 'ELOOP') return { kind: 'loop' };
+      if (code === 'ENOENT' || code === 'ENOTDIR') return this.leaves(full) ? { kind: 'outside' } : { kind: 'missing' };
+      return { kind: 'unreadable', code };
     }
-    if (!stat.isFile() || !/\.(ya?ml|md)$/.test(name)) continue;
-    out.push(path.endsWith('.md') && headOnly(path) ? readFrontMatter(full, path, stat.size) : readOne(full, path, stat.size));
+    this.realDir ??= realpathSync.native(this.dir);
+    const inside = this.realDir.endsWith(sep) ? this.realDir : this.realDir + sep;
+    if (real !== this.realDir && !real.startsWith(inside)) return { kind: 'outside', folder: stat.isDirectory() };
+    if (stat.isDirectory()) return { kind: 'folder' };
+    if (!stat.isFile()) return { kind: 'special' };
+    return { kind: 'file', path: relative(this.realDir, real).split(sep).join('/'), read: real };
+  }
+
+  /** Whether a broken link's target, taken as written, leaves the directory: as the git-ref reader, which sees only paths, says. */
+  private leaves(full: string): boolean {
+    try {
+      const target = resolve(dirname(full), readlinkSync(full));
+      const dir = resolve(this.dir);
+      return !target.startsWith(dir.endsWith(sep) ? dir : dir + sep);
+    } catch {
+      return false;
+    }
   }
 }
 
+function walk(tree: LadderTree, rel: string, out: SourceFile[], headOnly: (path: string) => boolean): void {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(join(tree.dir, rel), { withFileTypes: true });
+  } catch (error) {
+    if (rel === '') throw new UnreadableDirectoryError(`cannot read ${tree.dir}: ${errorCode(error)}`);
+    // Said, not skipped: "no problems" must not hide a folder of levels nobody could read.
+    if (holdsLadderFiles(rel, tree.packets)) out.push({ path: rel, problem: problems.folderUnreadable(errorCode(error)), folder: true });
+    return;
+  }
+  for (const entry of entries) {
+    const { name } = entry;
+    if (isSkippedName(name) || (!tree.packets && rel === '' && name === 'packets')) continue;
+    const path = rel ? `${rel}/${name}` : name;
+    // The entry's type comes with the listing: no stat per file, and nothing special is ever opened.
+    if (entry.isDirectory()) walk(tree, path, out, headOnly);
+    else if (entry.isSymbolicLink()) {
+      const file = tree.link(path, path.endsWith('.md') && headOnly(path));
+      if (file) out.push(file);
+    } else if (!isLadderFileName(name)) continue;
+    else if (entry.isFile()) out.push(readRegular(join(tree.dir, path), path, path.endsWith('.md') && headOnly(path)));
+    else out.push({ path, problem: problems.special(specialKind(entry)) });
+  }
+}
+
+/** An error's code (EACCES, ENOENT…), never its message: messages name paths. */
+export function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? 'unknown error';
+}
+
+// Never follow a link at the last step (the policy has decided already), never block on a FIFO or
+// a device put in place of a file since it was listed. (Windows has neither flag, nor FIFOs.)
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
+
+/** Reads a file listed with `size` bytes: refused unread when that is over the limit, else as readRegular. */
 export function readOne(full: string, path: string, size: number): SourceFile {
-  if (size > MAX_FILE_BYTES) {
-    return {
-      path,
-      problem: `The file is ${(size / 1024 / 1024).toFixed(1)} MiB, over the ${MAX_FILE_BYTES / 1024 / 1024} MiB limit for ladder files; it was not read. Split it or remove what does not belong in it.`,
-    };
+  return size > MAX_FILE_BYTES ? { path, problem: problems.tooLarge(size) } : readRegular(full, path);
+}
+
+/**
+ * Reads one regular file, bounded: the descriptor's own fstat says whether it is a regular file
+ * and how large, and at most one byte more than the limit is ever read (a file can grow between
+ * stat and read). With `headOnly`, a Markdown file is read only up to the end of its front matter
+ * (for files consulted but not checked, whose bodies may be long); one whose front matter does not
+ * close is read as a whole, so that a broken file still reads (and reports) as itself.
+ */
+export function readRegular(full: string, path: string, headOnly = false): SourceFile {
+  let fd: number;
+  try {
+    fd = openSync(full, OPEN_FLAGS);
+  } catch (error) {
+    return { path, problem: problems.unreadable(errorCode(error)) };
   }
   try {
-    return decode(path, readFileSync(full));
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) return { path, problem: problems.unreadable('EISDIR') };
+    if (!stat.isFile()) return { path, problem: problems.special(specialKind(stat)) };
+    if (stat.size > MAX_FILE_BYTES) return { path, problem: problems.tooLarge(stat.size) };
+    return readBounded(fd, stat.size, path, headOnly);
   } catch (error) {
-    return { path, problem: `The file could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).` };
+    return { path, problem: problems.unreadable(errorCode(error)) };
+  } finally {
+    closeSync(fd);
   }
 }
 
 const HEAD_CHUNK = 16 * 1024;
 
-/**
- * The front matter of a Markdown file, read in chunks until it closes: for files consulted but not
- * checked, whose bodies may be long. Falls back to the whole file when the front matter does not
- * close early, so that a broken file still reads (and reports) as itself.
- */
-export function readFrontMatter(full: string, path: string, size?: number): SourceFile {
-  let fd: number | undefined;
-  try {
-    fd = openSync(full, 'r');
-    const limit = Math.min(size ?? MAX_FILE_BYTES, MAX_FILE_BYTES);
-    let buffer = Buffer.allocUnsafe(Math.min(HEAD_CHUNK, limit));
-    let length = 0;
-    while (length < limit) {
-      if (length === buffer.length) {
-        const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, limit));
-        buffer.copy(bigger, 0, 0, length);
-        buffer = bigger;
-      }
-      const n = readSync(fd, buffer, length, buffer.length - length, length);
-      if (n === 0) break;
-      const from = Math.max(0, length - 8); // a closing line may straddle two reads
-      length += n;
+function readBounded(fd: number, size: number, path: string, headOnly: boolean): SourceFile {
+  const limit = MAX_FILE_BYTES + 1;
+  let head = headOnly;
+  let buffer = Buffer.allocUnsafe(Math.min(head ? HEAD_CHUNK : size + 1, limit));
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      if (length >= limit) break;
+      const bigger = Buffer.allocUnsafe(Math.min(Math.max(length * 2, head ? 0 : size + 1), limit));
+      buffer.copy(bigger, 0, 0, length);
+      buffer = bigger;
+    }
+    const n = readSync(fd, buffer, length, buffer.length - length, null);
+    if (n === 0) break;
+    const from = Math.max(0, length - 8); // a closing line may straddle two reads
+    length += n;
+    if (head) {
       const end = frontMatterEnd(buffer, length, from);
       if (end !== undefined) return decode(path, buffer.subarray(0, end));
-      if (end === undefined && length >= 4 && !startsWithFrontMatter(buffer)) break;
+      if (length >= 4 && !startsWithFrontMatter(buffer, length)) head = false;
     }
-  } catch {
-    // fall through to the ordinary read, which reports the problem
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
-  // The rare file without closing front matter is read (or refused) as a whole.
-  try {
-    return readOne(full, path, size ?? statSync(full).size);
-  } catch (error) {
-    return { path, problem: `The file could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).` };
-  }
+  // Within the limit when stat looked: it grew since.
+  if (length > MAX_FILE_BYTES) return { path, problem: problems.tooLarge() };
+  return decode(path, buffer.subarray(0, length));
 }
 
 const OPEN = /^(?:\xEF\xBB\xBF)?---[ \t]*\r?\n/;
 const CLOSE = /(?:^|\n)(?:---|\.\.\.)[ \t]*\r?\n/g;
 
-function startsWithFrontMatter(buffer: Buffer): boolean {
-  return OPEN.test(buffer.toString('latin1', 0, Math.min(buffer.length, 8)));
+function startsWithFrontMatter(buffer: Buffer, length: number): boolean {
+  return OPEN.test(buffer.toString('latin1', 0, Math.min(length, 8)));
 }
 
 /** Byte offset just after the front matter's closing line, if it is within the first `length` bytes. */
@@ -131,14 +202,4 @@ function frontMatterEnd(buffer: Buffer, length: number, from: number): number | 
   CLOSE.lastIndex = Math.max(open[0].length - 1, from);
   const close = CLOSE.exec(head);
   return close ? close.index + close[0].length : undefined;
-}
-
-/** UTF-8 text or a problem: binary junk must not reach the parsers. */
-export function decode(path: string, bytes: Uint8Array): SourceFile {
-  if (bytes.includes(0)) return { path, problem: 'The file contains NUL bytes: it looks binary, not text. Replace it with a UTF-8 text file.' };
-  try {
-    return { path, text: decoder.decode(bytes) };
-  } catch {
-    return { path, problem: 'The file is not valid UTF-8 text. Save it as UTF-8.' };
-  }
 }

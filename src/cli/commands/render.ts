@@ -1,10 +1,23 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  realpathSync,
+  rmdirSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkLadder } from '../../check.js';
 import { countBySeverity } from '../../core/diagnostic.js';
 import { readGitHistory } from '../../node/git-history.js';
-import { readLadderDir } from '../../node/read-ladder-dir.js';
+import { readLadderDir, readRegular } from '../../node/read-ladder-dir.js';
 import { formatText } from '../format/text.js';
 import { type CliIo, EXIT_OK, EXIT_PROBLEMS, UsageError } from '../io.js';
 import { VERSION } from '../version.js';
@@ -17,7 +30,8 @@ pages for every promotion and track switch, search, and a changelog from git his
 The ladder is checked first; a ladder with errors is not rendered. packets/ is never read.
 
 Options:
-  -o, --out OUT         the directory to write (created; must be empty or a previous render)
+  -o, --out OUT         the directory to write (created; must be empty or a previous render,
+                        with no symbolic link inside)
   --base-url PATH       where the site is served: / (default), /repo/ for a GitHub Pages project
                         site, or a full URL (https://org.github.io/repo/) for absolute sitemap URLs
   -h, --help            show this help
@@ -27,6 +41,19 @@ Exit status: 0 rendered, 1 the ladder has errors, 2 usage error or unreadable DI
 
 /** Lists what the last render wrote, so that the next one can remove pages that no longer exist. */
 export const MANIFEST = '.ladder-render.json';
+
+// A file is written only where it is: never through a link put in its place (previousRender has
+// refused any link inside OUT already; this holds if one appears meanwhile).
+const WRITE_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | (constants.O_NOFOLLOW ?? 0);
+
+function writeOwn(target: string, contents: string | Uint8Array): void {
+  const fd = openSync(target, WRITE_FLAGS, 0o666);
+  try {
+    writeFileSync(fd, contents);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 export async function render(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -83,12 +110,12 @@ export async function render(args: string[], io: CliIo): Promise<number> {
       else mkdirSync(folder, { recursive: true });
       folders.add(folder);
     }
-    writeFileSync(target, contents);
+    writeOwn(target, contents);
   }
   const site = next.value;
   written.sort();
   removeStale(out, previous, new Set(written));
-  writeFileSync(join(out, MANIFEST), `${JSON.stringify({ generator: `ladder-as-code ${VERSION}`, files: written }, null, 1)}\n`);
+  writeOwn(join(out, MANIFEST), `${JSON.stringify({ generator: `ladder-as-code ${VERSION}`, files: written }, null, 1)}\n`);
 
   const rel = relative(io.cwd, out);
   const shown = rel === '' ? '.' : rel.startsWith('..') ? out : rel;
@@ -101,7 +128,11 @@ export async function render(args: string[], io: CliIo): Promise<number> {
   return EXIT_OK;
 }
 
-/** The files of the previous render in `out`, or [] when `out` is new or empty; refuses anything else. */
+/**
+ * The files of the previous render in `out`, or [] when `out` is new or empty; refuses anything
+ * else, and refuses an `out` that holds a symbolic link anywhere: writing or deleting there would
+ * reach whatever it points at (`out` itself may be a link: that is where the user sends the site).
+ */
 function previousRender(out: string, shown: string): string[] {
   if (!existsSync(out)) return [];
   if (!statSync(out).isDirectory()) throw new UsageError(`--out ${shown} exists and is not a directory`);
@@ -111,21 +142,46 @@ function previousRender(out: string, shown: string): string[] {
   if (!existsSync(manifest)) {
     throw new UsageError(`--out ${shown} is not empty and was not written by ladder render; choose an empty or new directory (nothing was written)`);
   }
+  const link = findLink(out, '');
+  if (link !== undefined) {
+    throw new UsageError(
+      `--out ${shown} holds a symbolic link (${link}); ladder render never writes nor deletes through a link. Remove the link, or choose another directory, and render again (nothing was written)`,
+    );
+  }
+  const file = readRegular(manifest, MANIFEST); // bounded, and never blocks on something that is not a file
   try {
-    const data = JSON.parse(readFileSync(manifest, 'utf8')) as { files?: unknown };
+    const data = 'text' in file ? (JSON.parse(file.text) as { files?: unknown }) : {};
     return Array.isArray(data.files) ? data.files.filter((f): f is string => typeof f === 'string') : [];
   } catch {
     return [];
   }
 }
 
+/** The first symbolic link under `dir` (relative path), looking without following any. */
+function findLink(dir: string, rel: string): string | undefined {
+  for (const entry of readdirSync(join(dir, rel), { withFileTypes: true })) {
+    const path = rel ? `${rel}/${entry.name}` : entry.name;
+    if (entry.isSymbolicLink()) return path;
+    if (entry.isDirectory()) {
+      const found = findLink(dir, path);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
+}
+
 /** Removes files the previous render wrote and this one did not (a renamed level's old page), and their empty folders. */
 function removeStale(out: string, previous: string[], current: Set<string>): void {
+  let realOut: string | undefined;
   for (const path of previous) {
     // Only plain relative paths, as this command writes them: a tampered manifest must not reach outside OUT.
-    if (current.has(path) || path.split('/').some((s) => s === '..' || s === '') || path.startsWith('/')) continue;
+    if (current.has(path) || path.split('/').some((s) => s === '..' || s === '.' || s === '') || path.startsWith('/') || /[\\:\0]/.test(path)) continue;
     const target = join(out, ...path.split('/'));
     try {
+      // Only a file of ours, in a folder that is really where the manifest says (no link on the way).
+      realOut ??= realpathSync(out);
+      if (realpathSync(dirname(target)) !== join(realOut, ...path.split('/').slice(0, -1))) continue;
+      if (!lstatSync(target).isFile()) continue;
       unlinkSync(target);
     } catch {
       continue;
