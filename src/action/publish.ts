@@ -4,16 +4,13 @@ import { dirname } from 'node:path';
 import type * as Core from '@actions/core';
 import { countBySeverity, type Diagnostic } from '../core/diagnostic.js';
 import { planAnnotations } from './annotations.js';
+import { COMMENT_LIMIT, SUMMARY_LIMIT } from './budget.js';
 import { upsertComment } from './comment.js';
 import type { RunContext } from './context.js';
 import type { Evaluation } from './evaluate.js';
 import { type GitHubClient, statusOf } from './github.js';
 import type { Inputs } from './inputs.js';
 import { type RunReport, reportMarkdown } from './report.js';
-
-/** GitHub's limits (TOOLCHAIN.md): 65,536 characters per comment, 1 MiB per job summary. */
-const COMMENT_LIMIT = 60_000;
-const SUMMARY_LIMIT = 900_000;
 
 /** Tells people what the run found: annotations, log, job summary, JSON report, outputs, comment. */
 export async function publish(

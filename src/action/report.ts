@@ -1,5 +1,6 @@
 import { countBySeverity, type Diagnostic } from '../core/diagnostic.js';
-import { escapeMarkdown } from '../core/markdown-escape.js';
+import { codeSpan, escapeMarkdown } from '../core/markdown-escape.js';
+import { COMMENT_LIMIT, chars, clip, fitItems, fitRendered, type Limit } from './budget.js';
 import type { Quorum } from './quorum.js';
 
 /** Everything one run found, for the comment, the job summary and the JSON report. */
@@ -29,55 +30,74 @@ export function headline(report: RunReport): string {
   return `${checks}${approvals}`;
 }
 
+/** Messages quote file text: one problem never takes more than this much of a comment. */
+const MESSAGE_MAX = 1_000;
+/** Room kept for the notices that say what was cut. */
+const CUT_NOTICES = 1_200;
+
 /**
- * The report as GitHub Markdown, cut to `maxChars` with a notice when it does not fit. File
- * content only ever appears escaped, and @mentions are neutralized.
+ * The report as GitHub Markdown, within `limit` (a number is a count of characters) as GitHub
+ * measures it, with a notice for each part that was cut, saying how much and where to find it.
+ * The head and the approvals come first, then the ladder diff and the problems share the rest.
+ * File content only ever appears escaped or in code spans, and @mentions are neutralized.
  */
-export function reportMarkdown(report: RunReport, maxChars: number): string {
+export function reportMarkdown(report: RunReport, limit: Limit | number): string {
+  const { max, measure, elsewhere } = typeof limit === 'number' ? { ...COMMENT_LIMIT, max: limit, measure: chars } : limit;
+  const size = (lines: readonly string[]) => measure(lines.join('\n')) + 1;
   const head = [`## Ladder check: ${headline(report)}`, '', `Checked ${plural(report.filesChecked, 'file')} (${report.scope}).`, ''];
-  for (const notice of report.notices) head.push(`> [!NOTE]\n> ${escapeMarkdown(notice)}`, '');
-  const quorum = report.quorum ? quorumMarkdown(report.quorum) : [];
+  for (const notice of report.notices) head.push(`> [!NOTE]\n> ${escapeMarkdown(clip(notice, MESSAGE_MAX, chars))}`, '');
   const footer = [`<sub>ladder-as-code ${escapeMarkdown(report.version)}${report.runUrl ? ` · [run](${report.runUrl})` : ''}</sub>`];
+  const cut = (what: string) => `> [!WARNING]\n> ${what} not shown here: this report has a size limit. ${elsewhere}`;
+  let room = max - size(head) - size(footer) - CUT_NOTICES;
 
   const rows = report.diagnostics.map(
     (d) =>
-      `| ${d.severity === 'error' ? '❌' : '⚠️'} | \`${escapeMarkdown(d.file).replace(/`/g, "'")}:${d.line}:${d.column}\` | ${escapeMarkdown(d.message)} | \`${d.rule}\` |`,
+      `| ${d.severity === 'error' ? '❌' : '⚠️'} | ${codeSpan(`${d.file}:${d.line}:${d.column}`, { table: true })} | ${escapeMarkdown(clip(d.message, MESSAGE_MAX, chars))} | ${codeSpan(d.rule, { table: true })} |`,
   );
-  const fixed = [...head, ...quorum, ...footer].join('\n').length;
-  const cutNotice = (n: number) =>
-    `\n> [!WARNING]\n> ${plural(n, 'more problem')} not shown here: this comment has a size limit. The job summary and the JSON report list them all.\n`;
-  const budget = maxChars - fixed - 400;
 
-  // The diff gets half the room when there are problems to list too; it cuts itself cleanly.
-  const diffBudget = Math.max(0, rows.length > 0 ? Math.floor(budget / 2) : budget);
-  const diffText = report.diff ? ['### Ladder changes', '', report.diff.markdown(diffBudget).trim(), ''].join('\n') : '';
+  // Approvals decide the merge: they come first, but leave half the room when there is more to say.
+  const approvals: string[] = [];
+  if (report.quorum) {
+    const lines = quorumLines(report.quorum);
+    const share = rows.length > 0 || report.diff ? Math.floor(room / 2) : room;
+    const fitted = fitItems(lines, share - size(['### Approvals', '']), measure);
+    approvals.push('### Approvals', '', ...fitted.taken);
+    if (fitted.left > 0) approvals.push('', cut(plural(fitted.left, 'more line') + ' of approvals'));
+    approvals.push('');
+    room -= size(approvals);
+  }
+
+  // The diff gets half of what is left when there are problems to list too; it cuts itself cleanly.
+  let diffText = '';
+  if (report.diff) {
+    const heading = '### Ladder changes\n\n';
+    const share = (rows.length > 0 ? Math.floor(room / 2) : room) - measure(heading) - 2;
+    const diff = report.diff;
+    diffText = `${heading}${fitRendered((units) => diff.markdown(units).trim(), share, measure)}\n`;
+    room -= measure(diffText) + 1;
+  }
 
   const table: string[] = [];
   if (rows.length > 0) {
-    table.push('### Problems', '', '| | where | problem | rule |', '| --- | --- | --- | --- |');
-    let used = table.join('\n').length + diffText.length;
-    let shown = 0;
-    for (const row of rows) {
-      if (used + row.length + 1 > budget) break;
-      table.push(row);
-      used += row.length + 1;
-      shown++;
-    }
-    if (shown < rows.length) table.push(cutNotice(rows.length - shown));
+    const top = ['### Problems', '', '| | where | problem | rule |', '| --- | --- | --- | --- |'];
+    const fitted = fitItems(rows, room - size(top), measure);
+    table.push(...top, ...fitted.taken);
+    if (fitted.left > 0) table.push('', cut(plural(fitted.left, 'more problem')));
     table.push('');
   }
-  return [...head, ...table, ...quorum, diffText, ...footer].join('\n');
+  const text = [...head, ...table, ...approvals, ...(diffText ? [diffText] : []), ...footer].join('\n');
+  // The budget above keeps within the limit; should a part misjudge itself, never exceed it.
+  return measure(text) <= max ? text : clip(text, max, measure);
 }
 
-function quorumMarkdown(quorum: Quorum): string[] {
-  const out = ['### Approvals', ''];
+function quorumLines(quorum: Quorum): string[] {
+  const out: string[] = [];
   for (const item of quorum.items) {
-    const who = item.counted.length > 0 ? item.counted.map((l) => `\`${escapeMarkdown(l)}\``).join(', ') : 'none yet';
+    const who = item.counted.length > 0 ? item.counted.map((l) => codeSpan(l)).join(', ') : 'none yet';
     out.push(
       `- ${item.met ? '✅' : '⏳'} **${escapeMarkdown(item.subject)}** needs ${escapeMarkdown(item.needs)}. Counted: ${who}.${item.missing ? ` Missing: ${escapeMarkdown(item.missing)}.` : ''}`,
     );
-    for (const i of item.ignored) out.push(`  - \`${escapeMarkdown(i.login)}\` does not count: ${escapeMarkdown(i.why)}.`);
+    for (const i of item.ignored) out.push(`  - ${codeSpan(i.login)} does not count: ${escapeMarkdown(i.why)}.`);
   }
-  out.push('');
   return out;
 }
