@@ -1,25 +1,36 @@
 import { relative, resolve, sep } from 'node:path';
 import { classify } from '../core/source-file.js';
 import { changedFiles } from '../node/git.js';
+import { describeFailure, listAll } from './api.js';
 import type { RunContext } from './context.js';
 import type { GitHubClient } from './github.js';
 
 /**
  * The ladder files a pull request changes, relative to the ladder directory: from git when both
  * commits are in the checkout (no API call), else from the API (renamed files count twice, under
- * both names, since the old name's absence can break the ladder too).
+ * both names, since the old name's absence can break the ladder too). undefined when neither can
+ * tell (the failure is added to `apiFailures`).
  */
 export async function ladderChanges(
   context: RunContext,
   pr: NonNullable<RunContext['pullRequest']>,
   ladderDir: string,
   github: () => Promise<GitHubClient>,
-): Promise<string[]> {
+  apiFailures: string[],
+): Promise<string[] | undefined> {
   let repoPaths = changedFiles(context.workspace, pr.baseSha, pr.headSha);
   if (!repoPaths) {
-    const octokit = await github();
-    const files = await octokit.paginate(octokit.rest.pulls.listFiles, { owner: context.owner, repo: context.repo, pull_number: pr.number, per_page: 100 });
-    repoPaths = files.flatMap((f) => [f.filename, ...(f.previous_filename ? [f.previous_filename] : [])]);
+    try {
+      const files = await listAll<{ filename?: unknown; previous_filename?: unknown }>(await github(), 'GET /repos/{owner}/{repo}/pulls/{pull_number}/files', {
+        owner: context.owner,
+        repo: context.repo,
+        pull_number: pr.number,
+      });
+      repoPaths = files.flatMap((f) => [f.filename, f.previous_filename]).filter((p): p is string => typeof p === 'string' && p !== '');
+    } catch (error) {
+      apiFailures.push(`Could not list the pull request's files (the checkout lacks the base commit, and ${describeFailure(error)}).`);
+      return undefined;
+    }
   }
   return [...new Set(repoPaths)]
     .map((p) => relative(ladderDir, resolve(context.workspace, p)).split(sep).join('/'))

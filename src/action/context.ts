@@ -10,6 +10,8 @@ export interface RunContext {
   serverUrl: string;
   runId: number;
   runAttempt: number;
+  /** The workflow job's id (GITHUB_JOB): part of the comment's marker. */
+  job: string;
   pullRequest: { number: number; baseSha: string; headSha: string; author: string; fromFork: boolean } | undefined;
 }
 
@@ -50,6 +52,7 @@ export function readContext(env: NodeJS.ProcessEnv, cwd: string): RunContext {
     serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
     runId: Number(env.GITHUB_RUN_ID) || 0,
     runAttempt: Number(env.GITHUB_RUN_ATTEMPT) || 1,
+    job: env.GITHUB_JOB ?? '',
     pullRequest,
   };
 }

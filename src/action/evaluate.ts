@@ -8,33 +8,43 @@ import type { Ladder } from '../core/model.js';
 import { readLadderAtRef } from '../node/git.js';
 import { readForChanged } from '../node/read-changed.js';
 import { readLadderDir } from '../node/read-ladder-dir.js';
+import { describeFailure, listAll } from './api.js';
 import type { RunContext } from './context.js';
 import type { GitHubClient } from './github.js';
 import type { Inputs } from './inputs.js';
-import { evaluateQuorum, latestApprovals, type Quorum } from './quorum.js';
+import { evaluateQuorum, latestApprovals, type Quorum, type Review } from './quorum.js';
 import type { RunReport } from './report.js';
 
 export interface Evaluation {
   report: RunReport;
   diff: LadderDiff | undefined;
+  /** GitHub API calls that failed, in words (each is also a notice in the report). */
+  apiFailures: string[];
 }
 
 /**
  * Everything the run finds: the check of the changed files (or of the whole ladder outside pull
- * requests), the diff of a ladder change against the base, and the approvals.
+ * requests, or when the changed files are unknown), the diff of a ladder change against the base,
+ * and the approvals. A failed API call leaves out what needed it, with a notice, never more.
  */
 export async function evaluate(options: {
   context: RunContext;
   inputs: Inputs;
   ladderDir: string;
   ladderRel: string;
+  /** The changed files; undefined outside pull requests, or when they could not be learned. */
   changed: string[] | undefined;
   github: () => Promise<GitHubClient>;
+  /** API failures so far (this adds its own). */
+  apiFailures: string[];
 }): Promise<Evaluation> {
-  const { context, inputs, ladderDir, ladderRel, changed } = options;
+  const { context, inputs, ladderDir, ladderRel, changed, apiFailures } = options;
   const pr = context.pullRequest;
   const toRepoPath = (p: string) => (ladderRel ? `${ladderRel}/${p}` : p);
   const notices: string[] = [];
+  if (pr && !changed) {
+    notices.push('The changed files are unknown, so the whole ladder was checked, and the approvals, which depend on what changed, were not evaluated.');
+  }
 
   // A change to the ladder itself is diffed with every packet that may target it, so it reads the
   // whole directory once; a packet change reads only what its check needs.
@@ -59,23 +69,34 @@ export async function evaluate(options: {
   const diff = ladderChanged && base ? diffLadders(base, result.ladder) : undefined;
 
   let quorum: Quorum | undefined;
-  if (pr && inputs.requireApprovals && base) {
+  if (pr && changed && inputs.requireApprovals && base) {
     const governance = base.config ? base.governance : result.ladder.governance;
     if (!base.config) notices.push('The base branch has no ladder.yml yet: approvals follow the governance this pull request proposes.');
-    const octokit = await options.github();
-    const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { owner: context.owner, repo: context.repo, pull_number: pr.number, per_page: 100 });
-    const changedSet = new Set(changed);
-    quorum = evaluateQuorum({
-      governance,
-      packets: result.ladder.packets.filter((p) => changedSet.has(p.origin.file)),
-      packetFile: (p) => toRepoPath(p.origin.file),
-      ladderChanged,
-      approvals: latestApprovals(reviews),
-    });
+    let reviews: Review[] | undefined;
+    try {
+      reviews = await listAll<Review>(await options.github(), 'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', {
+        owner: context.owner,
+        repo: context.repo,
+        pull_number: pr.number,
+      });
+    } catch (error) {
+      apiFailures.push(`Could not read the pull request's reviews, so the approvals were not evaluated: ${describeFailure(error)}.`);
+    }
+    if (reviews) {
+      const changedSet = new Set(changed);
+      quorum = evaluateQuorum({
+        governance,
+        packets: result.ladder.packets.filter((p) => changedSet.has(p.origin.file)),
+        packetFile: (p) => toRepoPath(p.origin.file),
+        ladderChanged,
+        approvals: latestApprovals(reviews),
+      });
+    }
   }
 
   return {
     diff,
+    apiFailures,
     report: {
       version: VERSION,
       diagnostics,
@@ -83,7 +104,7 @@ export async function evaluate(options: {
       scope: pr ? 'pull request' : 'repository',
       diff: diff && { verdict: diff.verdict, markdown: (maxChars: number) => diffToMarkdown(diff, { maxChars }) },
       quorum,
-      notices,
+      notices: [...apiFailures, ...notices],
       runUrl: context.runId ? `${context.serverUrl}/${context.owner}/${context.repo}/actions/runs/${context.runId}` : undefined,
     },
   };

@@ -9,13 +9,25 @@ export interface Inputs {
   failOn: FailOn;
   requireApprovals: boolean;
   reportPath: string;
+  /** Tells this step's comment apart from others on the same ladder directory ('' = the job's id). */
+  commentKey: string;
+  /** Seconds all GitHub API calls of the run may take together, retries and waits included. */
+  apiTimeout: number;
 }
+
+/** A couple of minutes: enough for retries and a short rate-limit wait, never an hour-long reset. */
+export const DEFAULT_API_TIMEOUT = 120;
 
 /** Reads and validates the action's inputs; throws an Error whose message names the input. */
 export function readInputs(core: typeof Core, defaultReportPath: string): Inputs {
   const failOn = core.getInput('fail-on') || 'error';
   if (failOn !== 'error' && failOn !== 'warning' && failOn !== 'never') {
     throw new Error(`input fail-on must be error, warning or never, not "${failOn}"`);
+  }
+  const apiTimeoutText = core.getInput('api-timeout').trim();
+  const apiTimeout = apiTimeoutText === '' ? DEFAULT_API_TIMEOUT : Number(apiTimeoutText);
+  if (!Number.isFinite(apiTimeout) || apiTimeout <= 0 || apiTimeout > 3600) {
+    throw new Error(`input api-timeout must be a number of seconds between 1 and 3600, not "${apiTimeoutText}"`);
   }
   const bool = (name: string, fallback: boolean) => (core.getInput(name) === '' ? fallback : core.getBooleanInput(name));
   return {
@@ -25,5 +37,7 @@ export function readInputs(core: typeof Core, defaultReportPath: string): Inputs
     failOn,
     requireApprovals: bool('require-approvals', true),
     reportPath: core.getInput('report-path') || defaultReportPath,
+    commentKey: core.getInput('comment-key').trim(),
+    apiTimeout,
   };
 }

@@ -3,45 +3,87 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type * as Core from '@actions/core';
 import { countBySeverity, type Diagnostic } from '../core/diagnostic.js';
+import { escapeMarkdown } from '../core/markdown-escape.js';
 import { planAnnotations } from './annotations.js';
-import { COMMENT_LIMIT, SUMMARY_LIMIT } from './budget.js';
-import { upsertComment } from './comment.js';
+import { describeFailure, statusOf } from './api.js';
+import { COMMENT_LIMIT, clip, SUMMARY_LIMIT, SUMMARY_NOTE_BYTES, utf8Bytes } from './budget.js';
+import { type CommentKey, upsertComment } from './comment.js';
 import type { RunContext } from './context.js';
 import type { Evaluation } from './evaluate.js';
-import { type GitHubClient, statusOf } from './github.js';
+import type { GitHubClient } from './github.js';
 import type { Inputs } from './inputs.js';
 import { type RunReport, reportMarkdown } from './report.js';
 
-/** Tells people what the run found: annotations, log, job summary, JSON report, outputs, comment. */
+/**
+ * Tells people what the run found, in an order that survives any failure: annotations and the log,
+ * the job summary, the JSON report and the outputs first (they need no API), the comment last.
+ * Nothing here throws: a step that cannot be done becomes a warning (and, for the API, a notice
+ * appended to the summary), and the rest is still done.
+ */
 export async function publish(
   core: typeof Core,
   context: RunContext,
   inputs: Inputs,
-  { report, diff }: Evaluation,
+  { report, diff, apiFailures }: Evaluation,
   github: () => Promise<GitHubClient>,
+  key: CommentKey,
 ): Promise<void> {
   annotate(core, report.diagnostics);
   log(core, report.diagnostics);
-  await core.summary.addRaw(reportMarkdown(report, SUMMARY_LIMIT)).write();
+  for (const failure of apiFailures) core.warning(failure);
+  let summaryWritten = false;
+  try {
+    await core.summary.addRaw(reportMarkdown(report, SUMMARY_LIMIT)).write();
+    summaryWritten = true;
+  } catch (error) {
+    core.summary.emptyBuffer();
+    core.warning(`Could not write the job summary: ${(error as Error).message}. The annotations and the JSON report still have the results.`);
+  }
   const { errors, warnings } = countBySeverity(report.diagnostics);
-  mkdirSync(dirname(inputs.reportPath), { recursive: true });
-  writeFileSync(
-    inputs.reportPath,
-    `${JSON.stringify({ version: report.version, summary: { files: report.filesChecked, errors, warnings }, diagnostics: report.diagnostics, diff, approvals: report.quorum }, null, 2)}\n`,
-  );
+  let reportPath = inputs.reportPath;
+  try {
+    mkdirSync(dirname(reportPath), { recursive: true });
+    writeFileSync(
+      reportPath,
+      `${JSON.stringify({ version: report.version, summary: { files: report.filesChecked, errors, warnings }, diagnostics: report.diagnostics, diff, approvals: report.quorum }, null, 2)}\n`,
+    );
+  } catch (error) {
+    core.warning(`Could not write the JSON report to ${reportPath}: ${(error as Error).message}.`);
+    reportPath = '';
+  }
   const pr = context.pullRequest;
   setOutputs(core, {
     errors,
     warnings,
-    report: inputs.reportPath,
+    report: reportPath,
     verdict: diff?.verdict ?? 'none',
     approved: String(report.quorum?.met ?? !(pr && inputs.requireApprovals)),
   });
-  if (pr && inputs.comment) await comment(core, context, pr.number, report, await github());
+  if (!pr || !inputs.comment) return;
+  const problem = await comment(core, context, key, pr.number, report, github);
+  if (problem) {
+    core.warning(problem);
+    if (summaryWritten) await appendNotice(core, problem);
+  }
 }
 
 function setOutputs(core: typeof Core, outputs: Record<string, string | number>): void {
-  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
+  for (const [name, value] of Object.entries(outputs)) {
+    try {
+      core.setOutput(name, value);
+    } catch (error) {
+      core.warning(`Could not set the output ${name}: ${(error as Error).message}.`);
+    }
+  }
+}
+
+/** A notice after the report in the summary, within the room the report left for it. */
+async function appendNotice(core: typeof Core, text: string): Promise<void> {
+  try {
+    await core.summary.addRaw(`\n> [!WARNING]\n> ${clip(escapeMarkdown(text), SUMMARY_NOTE_BYTES - 20, utf8Bytes)}\n`).write();
+  } catch {
+    core.summary.emptyBuffer(); // the warning annotation already says it
+  }
 }
 
 function annotate(core: typeof Core, diagnostics: Diagnostic[]): void {
@@ -56,29 +98,51 @@ function annotate(core: typeof Core, diagnostics: Diagnostic[]): void {
   }
 }
 
-/** Logs name files and rules; messages quote ladder text, so they are fenced off from command parsing. */
+/** One log line from text we did not write: line breaks (any Unicode one) and control characters become spaces. */
+export function oneLine(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: a line break or control character would start a new log line
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+}
+
+/**
+ * Logs name files and rules; messages quote ladder text, so they are fenced off from command
+ * parsing by `::stop-commands::` with a random token, chosen after the text exists: no file can
+ * contain the line that resumes commands. Each entry is one line (see oneLine).
+ */
 function log(core: typeof Core, diagnostics: Diagnostic[]): void {
   if (diagnostics.length === 0) return;
   const token = randomUUID();
   core.info(`::stop-commands::${token}`);
-  for (const d of diagnostics) core.info(`${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.rule}  ${d.message.replace(/[\r\n]+/g, ' ')}`);
+  for (const d of diagnostics) core.info(oneLine(`${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.rule}  ${d.message}`));
   core.info(`::${token}::`);
 }
 
-async function comment(core: typeof Core, context: RunContext, issue: number, report: RunReport, octokit: GitHubClient): Promise<void> {
+/** Posts or updates the comment; returns what went wrong, in words, or undefined. */
+async function comment(
+  core: typeof Core,
+  context: RunContext,
+  key: CommentKey,
+  issue: number,
+  report: RunReport,
+  github: () => Promise<GitHubClient>,
+): Promise<string | undefined> {
   try {
-    const outcome = await upsertComment(octokit, { owner: context.owner, repo: context.repo, issue_number: issue }, reportMarkdown(report, COMMENT_LIMIT), {
-      run: context.runId,
-      attempt: context.runAttempt,
-    });
+    const outcome = await upsertComment(
+      await github(),
+      { owner: context.owner, repo: context.repo, issue_number: issue },
+      reportMarkdown(report, COMMENT_LIMIT),
+      key,
+      { run: context.runId, attempt: context.runAttempt },
+      (m) => core.info(oneLine(m)),
+    );
     core.info(outcome === 'kept-newer' ? 'A newer run has already reported on this pull request; its comment is kept.' : `Pull request comment ${outcome}.`);
+    return undefined;
   } catch (error) {
-    const status = statusOf(error);
     // A fork's token is read-only: the annotations and the summary still carry everything.
     const why =
-      status === 403
+      statusOf(error) === 403 && !/rate limit/i.test((error as Error).message)
         ? 'the token cannot write to this pull request (a pull request from a fork has a read-only token)'
-        : `GitHub answered ${status ?? (error as Error).message}`;
-    core.warning(`Could not comment on the pull request: ${why}. The results are in the annotations and this job's summary.`);
+        : describeFailure(error);
+    return `Could not comment on the pull request: ${why}. The results are in the annotations and this job's summary.`;
   }
 }

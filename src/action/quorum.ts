@@ -2,9 +2,9 @@ import type { Governance, Packet } from '../core/model.js';
 
 /** A pull request review as the REST API returns it (only what we read). */
 export interface Review {
-  user: { login: string } | null;
-  state: string;
-  submitted_at?: string | null;
+  user?: { login?: unknown } | null;
+  state?: unknown;
+  submitted_at?: unknown;
 }
 
 export interface QuorumItem {
@@ -30,8 +30,10 @@ export interface Quorum {
 export function latestApprovals(reviews: readonly Review[]): string[] {
   const state = new Map<string, string>();
   for (const r of reviews) {
-    if (!r.user || !['APPROVED', 'CHANGES_REQUESTED', 'DISMISSED'].includes(r.state)) continue;
-    state.set(r.user.login.toLowerCase(), r.state);
+    // A deleted account's review has no user: it cannot count for anyone.
+    const login = r.user?.login;
+    if (typeof login !== 'string' || login === '' || typeof r.state !== 'string' || !['APPROVED', 'CHANGES_REQUESTED', 'DISMISSED'].includes(r.state)) continue;
+    state.set(login.toLowerCase(), r.state);
   }
   return [...state].filter(([, s]) => s === 'APPROVED').map(([login]) => login);
 }

@@ -6,14 +6,26 @@ import { readContext } from './context.js';
 import type { GitHubClient } from './github.js';
 import { readInputs } from './inputs.js';
 
-/** The Action's entry point. Never throws: any failure becomes a failed step with a message. */
+/**
+ * The Action's entry point. Never rejects: any failure becomes a failed step with a message, even
+ * one of loading @actions/core itself (then written as the workflow command it would have sent).
+ */
 export async function run(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Promise<void> {
-  const core = await import('@actions/core');
+  let core: typeof Core | undefined;
   try {
+    core = await import('@actions/core');
     await check(core, env, cwd);
   } catch (error) {
     const hint = error instanceof UnreadableDirectoryError ? ' Set the ladder-directory input to the folder that holds ladder.yml.' : '';
-    core.setFailed(`ladder-as-code could not complete: ${error instanceof Error ? error.message : String(error)}.${hint}`);
+    const message = `ladder-as-code could not complete: ${error instanceof Error ? error.message : String(error)}.${hint}`;
+    try {
+      if (!core) throw error;
+      core.setFailed(message);
+    } catch {
+      process.exitCode = 1;
+      // The runner's error command, escaped as @actions/core escapes it.
+      process.stdout.write(`::error::${message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}\n`);
+    }
   }
 }
 
@@ -29,12 +41,13 @@ async function check(core: typeof Core, env: NodeJS.ProcessEnv, cwd: string): Pr
   const github = async () => {
     if (!client) {
       const { createClient } = await import('./github.js');
-      client = createClient(inputs.token, context.apiUrl, (m) => core.info(m));
+      client = createClient(inputs.token, context.apiUrl, inputs.apiTimeout, (m) => core.info(m));
     }
     return client;
   };
 
-  const changed = pr ? await ladderChanges(context, pr, ladderDir, github) : undefined;
+  const apiFailures: string[] = [];
+  const changed = pr ? await ladderChanges(context, pr, ladderDir, github, apiFailures) : undefined;
   if (changed?.length === 0) {
     core.info(`No file under ${ladderRel || '.'} changed in this pull request: nothing to check.`);
     await core.summary.addRaw('## Ladder check\n\nNo ladder or packet file changed in this pull request: nothing to check.\n').write();
@@ -46,8 +59,8 @@ async function check(core: typeof Core, env: NodeJS.ProcessEnv, cwd: string): Pr
   const { evaluate } = await import('./evaluate.js');
   const { publish } = await import('./publish.js');
   const { headline } = await import('./report.js');
-  const evaluation = await evaluate({ context, inputs, ladderDir, ladderRel, changed, github });
-  await publish(core, context, inputs, evaluation, github);
+  const evaluation = await evaluate({ context, inputs, ladderDir, ladderRel, changed, github, apiFailures });
+  await publish(core, context, inputs, evaluation, github, { directory: ladderRel, key: inputs.commentKey || context.job });
 
   const { report } = evaluation;
   const errors = report.diagnostics.filter((d) => d.severity === 'error').length;

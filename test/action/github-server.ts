@@ -12,29 +12,43 @@ export interface RecordedRequest {
 
 export interface Comment {
   id: number;
-  body: string;
-  user: { login: string };
-}
-
-/** A scripted failure: the next `times` requests matching method and path prefix get `status`. */
-interface Fault {
-  method: string;
-  path: RegExp;
-  status: number;
-  times: number;
-  body?: unknown;
+  body: string | null;
+  user: { login: string; type: string } | null;
 }
 
 /**
- * A small stand-in for the GitHub REST API on 127.0.0.1: it answers the endpoints the Action uses
- * (pull request files and reviews, issue comments), paginates like GitHub (Link headers), records
- * every request, and can be told to fail.
+ * A scripted failure for the next `times` requests matching method and path: an HTTP status (with
+ * a body and headers), a 200 whose JSON is malformed, a connection closed without an answer, or
+ * no answer at all.
+ */
+type Fault = { method: string; path: RegExp; times: number } & (
+  | { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
+  | { kind: 'malformed' }
+  | { kind: 'close' }
+  | { kind: 'hang' }
+);
+
+/** How a list endpoint's Link header misbehaves: its next link repeats the page, or never ends. */
+export type Paging = 'normal' | 'repeat' | 'endless';
+
+/** GitHub's comment limit: a longer body gets 422 and no comment. */
+export const GITHUB_COMMENT_MAX = 65_536;
+
+/**
+ * A small stand-in for the GitHub API on 127.0.0.1: it answers the endpoints the Action uses (pull
+ * request files and reviews, issue comments, GraphQL's `viewer`), paginates like GitHub (Link
+ * headers, or badly on request), refuses comments over GitHub's size limit with 422 as GitHub does,
+ * records every request, and can be told to fail in the ways a network and an API fail.
  */
 export class FakeGitHub {
   readonly requests: RecordedRequest[] = [];
   comments: Comment[] = [];
   files: Array<{ filename: string; previous_filename?: string; status: string }> = [];
-  reviews: Array<{ id: number; user: { login: string }; state: string; submitted_at: string }> = [];
+  reviews: Array<{ id: number; user: { login?: unknown } | null; state: string; submitted_at: string }> = [];
+  /** The token's identity, as GraphQL's `viewer` answers it (null: GraphQL answers an error). */
+  viewer: string | null = 'github-actions[bot]';
+  /** Pagination per list path pattern (default: like GitHub). */
+  paging: Array<{ path: RegExp; mode: Paging }> = [];
   private faults: Fault[] = [];
   private nextId = 1000;
   private server: Server | undefined;
@@ -52,15 +66,22 @@ export class FakeGitHub {
   }
 
   async stop(): Promise<void> {
+    // Hanging requests hold their connections open: close them too.
+    this.server?.closeAllConnections();
     await new Promise<void>((ok) => this.server?.close(() => ok()));
   }
 
-  fail(method: string, path: RegExp, status: number, times = 1, body?: unknown): void {
-    this.faults.push({ method, path, status, times, body });
+  fail(method: string, path: RegExp, status: number, times = 1, body?: unknown, headers?: Record<string, string>): void {
+    this.faults.push({ kind: 'status', method, path, status, times, body, headers });
   }
 
-  addComment(body: string, login = 'someone'): Comment {
-    const comment = { id: this.nextId++, body, user: { login } };
+  /** A fault other than a status: malformed JSON, a closed connection, or no answer. */
+  fault(method: string, path: RegExp, kind: 'malformed' | 'close' | 'hang', times = 1): void {
+    this.faults.push({ kind, method, path, times });
+  }
+
+  addComment(body: string | null, login: string | null = 'someone'): Comment {
+    const comment = { id: this.nextId++, body, user: login === null ? null : { login, type: login.endsWith('[bot]') ? 'Bot' : 'User' } };
     this.comments.push(comment);
     return comment;
   }
@@ -87,14 +108,36 @@ export class FakeGitHub {
     const fault = this.faults.find((f) => f.times > 0 && f.method === method && f.path.test(url.pathname));
     if (fault) {
       fault.times--;
-      return this.json(res, fault.status, fault.body ?? { message: `scripted ${fault.status}` });
+      if (fault.kind === 'hang') return true;
+      if (fault.kind === 'close') {
+        req.socket.destroy();
+        return true;
+      }
+      if (fault.kind === 'malformed') {
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end('[{"id": 1, "user": {"login": "ada-okafor"');
+        return true;
+      }
+      return this.json(res, fault.status, fault.body ?? { message: `scripted ${fault.status}` }, fault.headers);
     }
     const route = (pattern: RegExp) => pattern.exec(url.pathname);
+    if (method === 'POST' && url.pathname === '/graphql') {
+      const query = String((body as { query?: string })?.query ?? '');
+      if (!/\bviewer\b/.test(query)) return this.json(res, 200, { errors: [{ message: `the fake server does not answer ${query}` }] });
+      if (this.viewer === null) return this.json(res, 200, { data: null, errors: [{ type: 'FORBIDDEN', message: 'Resource not accessible by integration' }] });
+      return this.json(res, 200, { data: { viewer: { login: this.viewer } } });
+    }
     if (method === 'GET' && route(/^\/repos\/[^/]+\/[^/]+\/pulls\/\d+\/files$/)) return this.page(res, url, this.files);
     if (method === 'GET' && route(/^\/repos\/[^/]+\/[^/]+\/pulls\/\d+\/reviews$/)) return this.page(res, url, this.reviews);
     if (method === 'GET' && route(/^\/repos\/[^/]+\/[^/]+\/issues\/\d+\/comments$/)) return this.page(res, url, this.comments);
+    const text = String((body as { body?: string })?.body ?? '');
+    if ((method === 'POST' || method === 'PATCH') && text.length > GITHUB_COMMENT_MAX) {
+      return this.json(res, 422, {
+        message: 'Validation Failed',
+        errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }],
+      });
+    }
     if (method === 'POST' && route(/^\/repos\/[^/]+\/[^/]+\/issues\/\d+\/comments$/)) {
-      const comment = this.addComment(String((body as { body?: string })?.body ?? ''), 'github-actions[bot]');
+      const comment = this.addComment(text, this.viewer ?? 'github-actions[bot]');
       return this.json(res, 201, comment);
     }
     const m = route(/^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/);
@@ -103,7 +146,7 @@ export class FakeGitHub {
       const comment = this.comments.find((c) => c.id === id);
       if (!comment) return this.json(res, 404, { message: 'Not Found' });
       if (method === 'PATCH') {
-        comment.body = String((body as { body?: string })?.body ?? '');
+        comment.body = text;
         return this.json(res, 200, comment);
       }
       if (method === 'DELETE') {
@@ -118,12 +161,13 @@ export class FakeGitHub {
   private page(res: ServerResponse, url: URL, items: unknown[]): true {
     const perPage = Number(url.searchParams.get('per_page') ?? 30);
     const page = Number(url.searchParams.get('page') ?? 1);
-    const slice = items.slice((page - 1) * perPage, page * perPage);
+    const mode = this.paging.find((p) => p.path.test(url.pathname))?.mode ?? 'normal';
+    const slice = mode === 'endless' ? [] : items.slice((page - 1) * perPage, page * perPage);
     const headers: Record<string, string> = {};
-    if (page * perPage < items.length) {
+    if (mode !== 'normal' || page * perPage < items.length) {
       const next = new URL(url.toString());
-      next.searchParams.set('page', String(page + 1));
-      headers.link = `<${next.toString()}>; rel="next"`;
+      next.searchParams.set('page', String(mode === 'repeat' ? page : page + 1));
+      headers.link = `<${next.toString()}>; rel="next", <${url.origin}${url.pathname}?page=1>; rel="first"`;
     }
     return this.json(res, 200, slice, headers);
   }

@@ -83,6 +83,8 @@ export function runAction(options: {
   eventName?: string;
   inputs?: Record<string, string>;
   runId?: number;
+  /** The workflow job's id (GITHUB_JOB); the README's workflow calls it `ladder`. */
+  job?: string;
 }): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), 'ladder-runner-'));
   const eventPath = join(dir, 'event.json');
@@ -114,6 +116,7 @@ export function runAction(options: {
     GITHUB_SERVER_URL: 'https://github.example',
     GITHUB_RUN_ID: String(options.runId ?? 100),
     GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_JOB: options.job ?? 'ladder',
     RUNNER_TEMP: dir,
   };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;

@@ -1,0 +1,202 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, test } from '@jest/globals';
+import { type Comment, FakeGitHub, GITHUB_COMMENT_MAX } from './github-server.js';
+import { type ActionRun, bundleExists, edit, makeRepo, pullRequestEvent, type Repo, runAction } from './harness.js';
+
+/**
+ * The Action against hostile repository content and a hostile or failing API: nothing leaks,
+ * nothing hangs, nothing is faked. Each test runs the bundle as a process against the fake API.
+ */
+
+const PACKET = 'ladder/packets/2026-h2/jo-rivera-promotion.md';
+const COMMITTEE = ['ada-okafor', 'bjorn-lind', 'chen-wei'];
+const BOT = 'github-actions[bot]';
+/** Our marker, any format: the run it reports, and its key fields when it has them. */
+const OURS = /^<!-- ladder-as-code:report (?:dir=(\S+) key=(\S+) )?run=(\d+) attempt=(\d+) -->/;
+
+let server: FakeGitHub;
+const repos: Repo[] = [];
+
+beforeAll(() => {
+  if (!bundleExists()) throw new Error('action/dist/index.js is missing: run npm run build');
+});
+afterEach(async () => {
+  await server?.stop();
+  for (const r of repos.splice(0)) r.cleanup();
+});
+
+async function setup(change: (w: string) => void = touchPacket, prepareBase?: (w: string) => void): Promise<Repo> {
+  server = new FakeGitHub();
+  await server.start();
+  const repo = makeRepo(change, prepareBase);
+  repos.push(repo);
+  for (const login of COMMITTEE) server.approve(login);
+  return repo;
+}
+
+function touchPacket(w: string): void {
+  edit(w, PACKET, 'Jo Rivera has been a Senior Engineer', 'Jo Rivera, our colleague, has been a Senior Engineer');
+}
+
+const run = (repo: Repo, extra: { runId?: number; inputs?: Record<string, string>; fork?: boolean; job?: string } = {}): Promise<ActionRun> =>
+  runAction({
+    workspace: repo.workspace,
+    apiUrl: server.url,
+    event: pullRequestEvent(repo, { fork: extra.fork }),
+    inputs: { 'ladder-directory': 'ladder', ...extra.inputs },
+    runId: extra.runId,
+    job: extra.job,
+  });
+
+/** Comments the Action wrote (authored by the token's identity, with our marker). */
+const botReports = () => server.comments.filter((c) => c.user?.login === BOT && OURS.test(c.body ?? ''));
+const writesTo = (c: Comment) => server.requests.filter((r) => r.method !== 'GET' && r.path.endsWith(`/comments/${c.id}`));
+const warnings = (r: ActionRun) => r.stdout.split('\n').filter((l) => l.startsWith('::warning'));
+
+describe('comment ownership', () => {
+  test("a human's comment carrying our marker is never edited nor deleted, and its faked newer stamp stops nothing", async () => {
+    const repo = await setup();
+    const legacy = server.addComment('<!-- ladder-as-code:report run=999999 attempt=9 -->\nI am not a bot.', 'mallory');
+    const current = server.addComment('<!-- ladder-as-code:report dir=ladder key=ladder run=999999 attempt=9 -->\nNeither am I.', 'mallory');
+    const result = await run(repo, { runId: 200 });
+    expect(result.code).toBe(0);
+    expect(botReports()).toHaveLength(1);
+    expect(botReports()[0]?.body).toContain('✅ approvals complete');
+    expect(writesTo(legacy)).toEqual([]);
+    expect(writesTo(current)).toEqual([]);
+    expect(server.comments.find((c) => c.id === legacy.id)?.body).toContain('I am not a bot.');
+    // The identity came from GraphQL's viewer, before any comment was touched.
+    expect(server.requests.find((r) => r.path === '/graphql')?.body).toMatchObject({ query: expect.stringContaining('viewer') });
+  });
+
+  test('a comment by another bot, or with no author, is not ours either', async () => {
+    const repo = await setup();
+    const other = server.addComment('<!-- ladder-as-code:report run=1 attempt=1 -->\nx', 'renovate[bot]');
+    const ghost = server.addComment('<!-- ladder-as-code:report run=2 attempt=1 -->\ny', null);
+    const empty = server.addComment(null, BOT);
+    const result = await run(repo, { runId: 200 });
+    expect(result.code).toBe(0);
+    expect(botReports()).toHaveLength(1);
+    for (const c of [other, ghost, empty]) expect(writesTo(c)).toEqual([]);
+  });
+
+  test('an old-format comment of ours is upgraded in place', async () => {
+    const repo = await setup();
+    const old = server.addComment('<!-- ladder-as-code:report run=50 attempt=1 -->\nold report', BOT);
+    const result = await run(repo, { runId: 300 });
+    expect(result.code).toBe(0);
+    expect(server.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/comments'))).toHaveLength(0);
+    expect(botReports()).toHaveLength(1);
+    expect(botReports()[0]?.id).toBe(old.id);
+    expect(OURS.exec(botReports()[0]?.body ?? '')?.slice(1, 4)).toEqual(['ladder', 'ladder', '300']);
+  });
+
+  test('two ladders in one repository, and two jobs on one ladder, keep separate comments', async () => {
+    const repo = await setup(
+      (w) => {
+        touchPacket(w);
+        edit(w, `second/${PACKET.slice('ladder/'.length)}`, 'Jo Rivera has been', 'Jo Rivera, indeed, has been');
+      },
+      (w) => cpSync(join(w, 'ladder'), join(w, 'second'), { recursive: true }),
+    );
+    expect((await run(repo, { runId: 400 })).code).toBe(0);
+    expect((await run(repo, { runId: 400, inputs: { 'ladder-directory': 'second' } })).code).toBe(0);
+    expect((await run(repo, { runId: 400, job: 'ladder-strict' })).code).toBe(0);
+    expect((await run(repo, { runId: 400, inputs: { 'comment-key': 'matrix-a' } })).code).toBe(0);
+    const keys = () =>
+      botReports().map((c) =>
+        OURS.exec(c.body ?? '')
+          ?.slice(1, 3)
+          .join(' '),
+      );
+    expect(keys().sort()).toEqual(['ladder ladder', 'ladder ladder-strict', 'ladder matrix-a', 'second ladder']);
+    // A later run updates its own comment and no other.
+    const before = new Map(botReports().map((c) => [c.id, c.body]));
+    expect((await run(repo, { runId: 401, inputs: { 'ladder-directory': 'second' } })).code).toBe(0);
+    const changed = botReports().filter((c) => before.get(c.id) !== c.body);
+    expect(
+      changed.map((c) =>
+        OURS.exec(c.body ?? '')
+          ?.slice(1, 4)
+          .join(' '),
+      ),
+    ).toEqual(['second ladder 401']);
+    expect(botReports()).toHaveLength(4);
+  });
+
+  test('when its identity cannot be learned it touches no existing comment, posts anew, and only then removes its own older copy', async () => {
+    const repo = await setup();
+    const mine = server.addComment('<!-- ladder-as-code:report dir=ladder key=ladder run=10 attempt=1 -->\nold', BOT);
+    const human = server.addComment('<!-- ladder-as-code:report dir=ladder key=ladder run=10 attempt=1 -->\nfake', 'mallory');
+    server.viewer = null; // GraphQL answers an error
+    const first = server.requests.length;
+    const result = await run(repo, { runId: 500 });
+    expect(result.code).toBe(0);
+    const writes = server.requests.slice(first).filter((r) => r.method !== 'GET' && r.path !== '/graphql');
+    // The first write is the new comment; the old one of ours is deleted after, never edited.
+    expect(writes.map((r) => r.method)).toEqual(['POST', 'DELETE']);
+    expect(writes[1]?.path).toMatch(new RegExp(`/comments/${mine.id}$`));
+    expect(writesTo(human)).toEqual([]);
+    expect(botReports()).toHaveLength(1);
+    expect(botReports()[0]?.body).toContain('run=500');
+  });
+
+  test('a comment deleted meanwhile (404 on update) is posted anew', async () => {
+    const repo = await setup();
+    server.addComment('<!-- ladder-as-code:report run=10 attempt=1 -->\nold', BOT);
+    server.fail('PATCH', /\/issues\/comments\/\d+$/, 404);
+    const result = await run(repo, { runId: 600 });
+    expect(result.code).toBe(0);
+    expect(warnings(result)).toEqual([]);
+    expect(botReports().map((c) => OURS.exec(c.body ?? '')?.[3])).toContain('600');
+  });
+
+  test("a fork's read-only token (403 on update and delete) degrades to annotations and summary", async () => {
+    const repo = await setup();
+    server.addComment('<!-- ladder-as-code:report dir=ladder key=ladder run=10 attempt=1 -->\nold', BOT);
+    server.fail('PATCH', /\/comments\/\d+$/, 403, 5, { message: 'Resource not accessible by integration' });
+    server.fail('DELETE', /\/comments\/\d+$/, 403, 5, { message: 'Resource not accessible by integration' });
+    const result = await run(repo, { fork: true, runId: 700 });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^::warning::Could not comment on the pull request: the token cannot write/m);
+    expect(result.summary).toContain('Ladder check: ✅ no problems');
+    expect(result.outputs).toMatchObject({ errors: '0', approved: 'true' });
+  });
+});
+
+describe('GitHub limits', () => {
+  test('100 packets with 8 reviewers each still get a comment under 65,536 characters', async () => {
+    const repo = await setup((w) => {
+      const text = readFileSync(join(w, PACKET), 'utf8');
+      for (let i = 0; i < 100; i++) {
+        const name = `candidate-with-a-rather-long-handle-number-${i}`;
+        writeFileSync(join(w, `ladder/packets/2026-h2/${name}-promotion.md`), text.replace('candidate: jo-rivera', `candidate: ${name}`));
+      }
+    });
+    // Five reviewers who are not on the committee, with handles as long as GitHub allows (39).
+    for (let i = 0; i < 5; i++) server.approve(`reviewer-outside-the-committee-number-${i}`);
+    const result = await run(repo, { runId: 800 });
+    const body = botReports()[0]?.body ?? '';
+    expect(body.length).toBeGreaterThan(0);
+    expect(body.length).toBeLessThanOrEqual(GITHUB_COMMENT_MAX);
+    expect(body).toMatch(/more lines of approvals not shown here: this report has a size limit\. The job summary and the JSON report list them all\./);
+    expect(warnings(result)).toEqual([]);
+    expect(result.summary).toContain('candidate-with-a-rather-long-handle-number-99-promotion.md');
+  });
+
+  test('a job summary of non-Latin text and emoji stays under 1 MiB in bytes, and says what it left out', async () => {
+    const repo = await setup((w) => {
+      const path = join(w, PACKET);
+      const sections = Array.from({ length: 1500 }, (_, i) => `## 証拠の見出し🙂${'昇格の証拠🙂'.repeat(60)} ${i}\n\nx\n`).join('\n');
+      writeFileSync(path, `${readFileSync(path, 'utf8')}\n${sections}`);
+    });
+    const result = await run(repo, { runId: 900 });
+    expect(result.code).toBe(1);
+    expect(Buffer.byteLength(result.summary, 'utf8')).toBeLessThanOrEqual(1024 * 1024);
+    expect(result.summary).toMatch(
+      /\d+ more problems not shown here: this report has a size limit\. The JSON report \(the step's `report` output\) lists them all\./,
+    );
+    expect(result.report?.summary?.errors).toBeGreaterThanOrEqual(1500);
+  });
+});
