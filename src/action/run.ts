@@ -50,7 +50,11 @@ async function check(core: typeof Core, env: NodeJS.ProcessEnv, cwd: string): Pr
   const changed = pr ? await ladderChanges(context, pr, ladderDir, github, apiFailures) : undefined;
   if (changed?.length === 0) {
     core.info(`No file under ${ladderRel || '.'} changed in this pull request: nothing to check.`);
-    await core.summary.addRaw('## Ladder check\n\nNo ladder or packet file changed in this pull request: nothing to check.\n').write();
+    try {
+      await core.summary.addRaw('## Ladder check\n\nNo ladder or packet file changed in this pull request: nothing to check.\n').write();
+    } catch (error) {
+      core.warning(`Could not write the job summary: ${(error as Error).message}.`);
+    }
     for (const [name, value] of Object.entries({ errors: 0, warnings: 0, report: '', verdict: 'none', approved: 'true' })) core.setOutput(name, value);
     return;
   }

@@ -200,3 +200,156 @@ describe('GitHub limits', () => {
     expect(result.report?.summary?.errors).toBeGreaterThanOrEqual(1500);
   });
 });
+
+describe('a failing API never costs the report', () => {
+  /** The report reached the summary, the outputs are set, and the failure is a warning and a notice. */
+  function degraded(result: ActionRun, failure: RegExp): void {
+    expect(result.stderr).toBe('');
+    expect(result.summary).toContain('## Ladder check:');
+    expect(result.outputs).toMatchObject({ errors: '0', warnings: '0', verdict: 'none' });
+    expect(result.outputs.report).toBeTruthy();
+    expect(result.report?.summary).toMatchObject({ errors: 0 });
+    expect(warnings(result).some((l) => failure.test(l))).toBe(true);
+    expect(result.summary).toMatch(failure);
+  }
+
+  test('malformed JSON for the reviews: the approvals are not evaluated, everything else is reported', async () => {
+    const repo = await setup();
+    server.fault('GET', /\/pulls\/7\/reviews$/, 'malformed');
+    const result = await run(repo);
+    degraded(result, /Could not read the pull request's reviews, so the approvals were not evaluated: GitHub sent a malformed answer/);
+    expect(result.code).toBe(1); // approvals are required, and unknown: never passed as met
+    expect(result.outputs.approved).toBe('false');
+    expect(result.stdout).toMatch(/^::error::Ladder check: approvals could not be evaluated/m);
+    expect(botReports()[0]?.body).toContain('the approvals were not evaluated');
+  });
+
+  test('reviews and comments without a user are skipped, not fatal', async () => {
+    const repo = await setup();
+    server.reviews.push({ id: 1, user: null, state: 'CHANGES_REQUESTED', submitted_at: '2026-11-02T00:00:00Z' });
+    server.reviews.push({ id: 2, user: {}, state: 'APPROVED', submitted_at: '2026-11-02T00:00:00Z' });
+    server.reviews.push({ id: 3, user: { login: 42 }, state: 'APPROVED', submitted_at: '2026-11-02T00:00:00Z' });
+    server.addComment('<!-- ladder-as-code:report run=1 attempt=1 -->\nx', null);
+    const result = await run(repo);
+    expect(result.code).toBe(0);
+    expect(warnings(result)).toEqual([]);
+    expect(botReports()[0]?.body).toContain('Counted: `ada-okafor`, `bjorn-lind`, `chen-wei`.');
+  });
+
+  test('a connection closed without an answer is retried, then given up within api-timeout', async () => {
+    const repo = await setup();
+    server.fault('GET', /\/issues\/7\/comments$/, 'close', 1000);
+    const result = await run(repo, { inputs: { 'api-timeout': '3' } });
+    degraded(result, /Could not comment on the pull request: /);
+    expect(result.code).toBe(0);
+    expect(server.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/comments')).length).toBeGreaterThan(1);
+    expect(server.comments).toEqual([]);
+  });
+
+  test('a request that never answers is abandoned, and the run still reports', async () => {
+    const repo = await setup();
+    server.fault('GET', /\/pulls\/7\/reviews$/, 'hang', 1000);
+    const result = await run(repo, { inputs: { 'api-timeout': '2' } });
+    degraded(result, /Could not read the pull request's reviews, so the approvals were not evaluated: /);
+    expect(result.code).toBe(1);
+    // The time was spent: the comment is not attempted past the limit either, and says so.
+    expect(result.stdout).toMatch(/^::warning::Could not comment on the pull request: the GitHub API time limit of 2 s is spent/m);
+  });
+
+  test('a rate limit that resets in an hour is not waited for', async () => {
+    const repo = await setup();
+    const reset = String(Math.floor(Date.now() / 1000) + 3600);
+    server.fail(
+      'GET',
+      /\/pulls\/7\/reviews$/,
+      403,
+      5,
+      { message: 'API rate limit exceeded for installation.' },
+      { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset },
+    );
+    const result = await run(repo);
+    degraded(result, /approvals were not evaluated: GitHub's rate limit is exhausted/);
+    expect(result.stdout).toMatch(/not waiting 36\d\d s \(the API time limit is 120 s\)/);
+  });
+
+  test('pages that repeat, or never end, are not followed forever, and are not taken as the whole list', async () => {
+    const repo = await setup();
+    server.paging.push({ path: /\/reviews$/, mode: 'repeat' }, { path: /\/issues\/7\/comments$/, mode: 'endless' });
+    const result = await run(repo);
+    degraded(result, /the approvals were not evaluated: GitHub's pages of \/repos\/northwind\/ladder\/pulls\/7\/reviews repeat/);
+    expect(result.stdout).toMatch(
+      /^::warning::Could not comment on the pull request: \/repos\/northwind\/ladder\/issues\/7\/comments has more than 100 pages/m,
+    );
+    expect(server.requests.filter((r) => r.path.endsWith('/comments')).length).toBe(100);
+    expect(server.comments).toEqual([]);
+  });
+
+  test('without the base commit and without the file list, the whole ladder is checked and approvals are not faked', async () => {
+    const repo = await setup();
+    server.fault('GET', /\/pulls\/7\/files$/, 'malformed');
+    const event = pullRequestEvent({ ...repo, baseSha: 'f'.repeat(40) });
+    const result = await runAction({ workspace: repo.workspace, apiUrl: server.url, event, inputs: { 'ladder-directory': 'ladder' } });
+    degraded(result, /Could not list the pull request's files \(the checkout lacks the base commit, and GitHub sent a malformed answer/);
+    expect(result.summary).toContain('the whole ladder was checked');
+    expect(result.code).toBe(1);
+    expect(result.outputs.approved).toBe('false');
+  });
+
+  test('a missing job summary file or an unwritable report path is a warning, not the end of the run', async () => {
+    const repo = await setup();
+    const result = await run(repo, { inputs: { 'report-path': '/proc/ladder-report.json' } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^::warning::Could not write the JSON report to \/proc\/ladder-report.json/m);
+    expect(result.outputs.report).toBe('');
+    expect(botReports()).toHaveLength(1);
+  });
+});
+
+describe('workflow commands from file content', () => {
+  /**
+   * The commands GitHub's runner would act on, read from the log as it reads it: lines split at
+   * CR, LF or CRLF; `::name props::data` or `##[name props]data` (the legacy form, found anywhere
+   * in a line); nothing between `::stop-commands::TOKEN` and `::TOKEN::`.
+   */
+  function commands(stdout: string): string[] {
+    const out: string[] = [];
+    let stopped: string | undefined;
+    for (const line of stdout.split(/\r\n|\r|\n/)) {
+      if (stopped !== undefined) {
+        if (line === `::${stopped}::`) stopped = undefined;
+        continue;
+      }
+      const v2 = /^::([A-Za-z-]+)(?: [^:]*)?::(.*)$/.exec(line);
+      const legacy = /##\[([A-Za-z-]+)(?: [^\]]*)?\](.*)$/.exec(line);
+      const command = v2 ?? legacy;
+      if (!command) continue;
+      out.push(`${command[1]}: ${command[2]}`);
+      if (command[1] === 'stop-commands') stopped = command[2];
+    }
+    return out;
+  }
+
+  test('neither headings nor their line breaks can inject, mask, or resume commands', async () => {
+    const hostile = ['::error::injected', '::add-mask::secret-one', '::stop-commands::forged', '::forged::', '##[add-mask]secret-two'];
+    // A file name can hold what a heading cannot: line breaks of every kind.
+    const name = 'ladder/packets/2026-h2/x\r::error::after CR\n::add-mask::after LF\u0085::error::after NEL\u2028::error::after LS.md';
+    const repo = await setup((w) => {
+      const path = join(w, PACKET);
+      writeFileSync(path, `${readFileSync(path, 'utf8')}\n${hostile.map((h, i) => `## Evidence ${i} ${h}\n\ntext\n`).join('\n')}`);
+      writeFileSync(join(w, name), '---\nkind: promotion\n---\n\n## ::error::in the body\n');
+    });
+    const result = await run(repo);
+    expect(result.code).toBe(1);
+    const seen = commands(result.stdout);
+    // Our own: the error annotations (escaped by @actions/core), the notice counting the rest, the fence.
+    expect(seen.filter((c) => !/^(error|notice|stop-commands): /.test(c))).toEqual([]);
+    expect(seen.filter((c) => c.startsWith('stop-commands: '))).toHaveLength(1);
+    expect(seen.some((c) => /secret|forged|injected|after/.test(c.split(': ')[0] ?? ''))).toBe(false);
+    for (const c of seen.filter((c) => c.startsWith('error: '))) expect(c).not.toMatch(/^error: (injected|after)/);
+    // The log still names every problem, inside the fence, one line each.
+    expect(result.stdout.match(/^ladder\/packets\/2026-h2\/jo-rivera-promotion\.md:\d+:\d+ {2}error/gm)?.length).toBeGreaterThanOrEqual(hostile.length);
+    expect(result.stdout).toMatch(
+      /^ladder\/packets\/2026-h2\/x ::error::after CR ::add-mask::after LF ::error::after NEL ::error::after LS\.md:\d+:\d+ {2}error/m,
+    );
+  });
+});
