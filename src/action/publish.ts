@@ -98,10 +98,14 @@ function annotate(core: typeof Core, diagnostics: Diagnostic[]): void {
   }
 }
 
-/** One log line from text we did not write: line breaks (any Unicode one) and control characters become spaces. */
+/**
+ * One log line from text we did not write: line breaks (any Unicode one) and control characters
+ * become spaces, and the runner's legacy command prefix `##[`, which it looks for anywhere in a
+ * line, gets a space.
+ */
 export function oneLine(text: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: a line break or control character would start a new log line
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/##\[/g, '## [');
 }
 
 /**
