@@ -222,6 +222,8 @@ describe('annotations and logs', () => {
       const text = readFileSync(path, 'utf8');
       const hostile = '## ::set-output name=approved::true\n\nx\n\n## Evil%0A::error::injected\n\ny\n\n## ::add-mask::secret\n\nz\n';
       writeFileSync(path, `${text}\n${hostile}`);
+      // Messages no longer quote packet text; file names still reach annotations and logs.
+      writeFileSync(join(w, 'ladder/packets/2026-h2/Evil%0A::error::injected.md'), `${text}\n${hostile}`);
     });
     for (const login of COMMITTEE) server.approve(login);
     const result = await run(repo);
@@ -232,7 +234,7 @@ describe('annotations and logs', () => {
     const commands = lines.filter((l) => l.startsWith('::')).map((l) => (l === `::${token}::` ? 'resume' : /^::([a-z-]+)[ :]/.exec(l)?.[1]));
     expect(new Set(commands)).toEqual(new Set(['error', 'stop-commands', 'resume']));
     expect(lines.some((l) => /^::(set-output|add-mask|error::injected)/.test(l))).toBe(false);
-    expect(result.stdout).toContain('Evil%250A::error::injected'); // core.error escaped the percent sign
+    expect(result.stdout).toContain('file=ladder/packets/2026-h2/Evil%250A%3A%3Aerror%3A%3Ainjected.md'); // core.error escaped the percent sign and colons
     expect(result.outputs.approved).toBe('true');
     const body = ours()[0]?.body ?? '';
     expect(body).not.toMatch(/<script|@[a-z]/i);
