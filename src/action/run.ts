@@ -1,5 +1,6 @@
-import { join, relative, resolve, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import type * as Core from '@actions/core';
+import { ladderDirIn } from '../node/ladder-root.js';
 import { UnreadableDirectoryError } from '../node/read-ladder-dir.js';
 import { ladderChanges } from './changes.js';
 import { readContext } from './context.js';
@@ -32,7 +33,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, cwd: string = pr
 async function check(core: typeof Core, env: NodeJS.ProcessEnv, cwd: string): Promise<void> {
   const context = readContext(env, cwd);
   const inputs = readInputs(core, join(env.RUNNER_TEMP || context.workspace, 'ladder-report.json'));
-  const ladderDir = resolve(context.workspace, inputs.ladderDirectory);
+  const ladderDir = ladderDirIn(context.workspace, inputs.ladderDirectory);
   const ladderRel = relative(context.workspace, ladderDir).split(sep).join('/');
   const pr = context.pullRequest;
 

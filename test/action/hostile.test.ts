@@ -1,4 +1,5 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, test } from '@jest/globals';
 import { type Comment, FakeGitHub, GITHUB_COMMENT_MAX } from './github-server.js';
@@ -303,6 +304,26 @@ describe('a failing API never costs the report', () => {
     expect(result.stdout).toMatch(/^::warning::Could not write the JSON report to \/proc\/ladder-report.json/m);
     expect(result.outputs.report).toBe('');
     expect(botReports()).toHaveLength(1);
+  });
+});
+
+describe('the ladder directory itself', () => {
+  test('replaced by a link out of the repository: refused unread, nothing of the target reported', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'ladder-outside-'));
+    writeFileSync(join(outside, 'ladder.yml'), 'TOKEN=zq-secret-value\n');
+    writeFileSync(join(outside, 'competencies.yml'), 'zq-secret-value\n');
+    try {
+      const repo = await setup((w) => {
+        rmSync(join(w, 'ladder'), { recursive: true, force: true });
+        symlinkSync(outside, join(w, 'ladder'));
+      });
+      const result = await run(repo);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain('is a symbolic link that leads out of the repository; it was not read');
+      for (const text of [result.stdout, result.stderr, result.summary, ...server.comments.map((c) => c.body ?? '')]) expect(text).not.toContain('zq-secret');
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 });
 
