@@ -1,5 +1,5 @@
 import { checkLadder } from '../check.js';
-import { VERSION } from '../cli/version.js';
+import { VERSION } from '../version.js';
 import { isPacketPath, selectChanged } from '../core/changed.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { diffLadders, type LadderDiff } from '../core/diff.js';

@@ -9,7 +9,7 @@ import { formatJson } from '../format/json.js';
 import { formatSarif } from '../format/sarif.js';
 import { formatText } from '../format/text.js';
 import { type CliIo, EXIT_OK, EXIT_PROBLEMS, UsageError } from '../io.js';
-import { VERSION } from '../version.js';
+import { VERSION } from '../../version.js';
 
 export const checkHelp = `Usage: ladder check [DIR] [--format text|json|sarif] [--changed FILE... | --changed -]
 

@@ -20,7 +20,7 @@ import { readGitHistory } from '../../node/git-history.js';
 import { readLadderDir, readRegular } from '../../node/read-ladder-dir.js';
 import { formatText } from '../format/text.js';
 import { type CliIo, EXIT_OK, EXIT_PROBLEMS, UsageError } from '../io.js';
-import { VERSION } from '../version.js';
+import { VERSION } from '../../version.js';
 
 export const renderHelp = `Usage: ladder render [DIR] --out OUT [--base-url PATH]
 
