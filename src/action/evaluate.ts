@@ -1,5 +1,4 @@
 import { checkLadder } from '../check.js';
-import { VERSION } from '../version.js';
 import { isPacketPath, selectChanged } from '../core/changed.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { diffLadders, type LadderDiff } from '../core/diff.js';
@@ -8,6 +7,7 @@ import type { Ladder } from '../core/model.js';
 import { readLadderAtRef } from '../node/git.js';
 import { readForChanged } from '../node/read-changed.js';
 import { readLadderDir } from '../node/read-ladder-dir.js';
+import { VERSION } from '../version.js';
 import { describeFailure, listAll } from './api.js';
 import type { RunContext } from './context.js';
 import type { GitHubClient } from './github.js';

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import type * as Core from '@actions/core';
 import { countBySeverity, type Diagnostic } from '../core/diagnostic.js';
 import { escapeMarkdown } from '../core/markdown-escape.js';
+import { stripControl } from '../core/text.js';
 import { planAnnotations } from './annotations.js';
 import { describeFailure, statusOf } from './api.js';
 import { COMMENT_LIMIT, clip, SUMMARY_LIMIT, SUMMARY_NOTE_BYTES, utf8Bytes } from './budget.js';
@@ -104,8 +105,7 @@ function annotate(core: typeof Core, diagnostics: Diagnostic[]): void {
  * line, gets a space.
  */
 export function oneLine(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: a line break or control character would start a new log line
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/##\[/g, '## [');
+  return stripControl(text).replace(/##\[/g, '## [');
 }
 
 /**

@@ -1,5 +1,6 @@
 import { countBySeverity, type Diagnostic } from '../core/diagnostic.js';
 import { codeSpan, escapeMarkdown } from '../core/markdown-escape.js';
+import { plural } from '../core/text.js';
 import { COMMENT_LIMIT, chars, clip, fitItems, fitRendered, type Limit } from './budget.js';
 import type { Quorum } from './quorum.js';
 
@@ -18,8 +19,6 @@ export interface RunReport {
   notices: string[];
   runUrl: string | undefined;
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The headline: what a reviewer needs in one line. */
 export function headline(report: RunReport): string {

@@ -1,6 +1,6 @@
 import { UnreadableDirectoryError } from '../node/read-ladder-dir.js';
-import { type CliIo, EXIT_OK, EXIT_USAGE, UsageError } from './io.js';
 import { VERSION } from '../version.js';
+import { type CliIo, EXIT_OK, EXIT_USAGE, UsageError } from './io.js';
 
 const help = `ladder ${VERSION}: keep a career ladder and its promotion packets honest.
 

@@ -1,5 +1,6 @@
 import type { Equivalence, ExpectationChange, LadderDiff, Verdict } from './diff.js';
 import { escapeMarkdown } from './markdown-escape.js';
+import { plural, stripControl } from './text.js';
 import type { Segment } from './word-diff.js';
 
 /** Words of unchanged text kept on each side of a change; longer unchanged runs are shortened to "…". */
@@ -44,10 +45,6 @@ export function elide(segments: readonly Segment[], context: number = CONTEXT_WO
   });
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
 function equivalenceText(e: Equivalence | undefined): string {
   return e ? e.levels.join(' = ') : '—';
 }
@@ -73,9 +70,7 @@ export function diffToJson(diff: LadderDiff): string {
 
 /** Removes terminal control sequences that file text could carry; keeps line breaks where `keepLines`. */
 function clean(text: string, keepLines = false): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
-  const control = keepLines ? /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]+/g : /[\u0000-\u001f\u007f-\u009f]+/g;
-  return text.replace(control, ' ');
+  return stripControl(text, { keepNewlines: keepLines });
 }
 
 /** A terminal report: one block per kind of change, the reasons, then the verdict on the last line. */

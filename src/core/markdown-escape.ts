@@ -1,3 +1,5 @@
+import { stripControl } from './text.js';
+
 const ZWSP = '\u200b';
 
 /**
@@ -9,27 +11,23 @@ const ZWSP = '\u200b';
  * become spaces (for table cells and list items).
  */
 export function escapeMarkdown(text: string): string {
-  return (
-    text
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters have no place in a comment
-      .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
-      .replace(/[\\`*_[\]|~#!$<>&@]/g, (c) => {
-        switch (c) {
-          case '<':
-            return '&lt;';
-          case '>':
-            return '&gt;';
-          case '&':
-            return '&amp;';
-          case '@':
-            return `@${ZWSP}`;
-          default:
-            return `\\${c}`;
-        }
-      })
-      .replace(/:(?=\/\/)/g, `:${ZWSP}`)
-      .replace(/(www)(?=\.)/gi, `$1${ZWSP}`)
-  );
+  return stripControl(text)
+    .replace(/[\\`*_[\]|~#!$<>&@]/g, (c) => {
+      switch (c) {
+        case '<':
+          return '&lt;';
+        case '>':
+          return '&gt;';
+        case '&':
+          return '&amp;';
+        case '@':
+          return `@${ZWSP}`;
+        default:
+          return `\\${c}`;
+      }
+    })
+    .replace(/:(?=\/\/)/g, `:${ZWSP}`)
+    .replace(/(www)(?=\.)/gi, `$1${ZWSP}`);
 }
 
 /**
@@ -40,8 +38,7 @@ export function escapeMarkdown(text: string): string {
  * pipes are written `\|`: GFM splits cells before it reads code spans, and drops that backslash.
  */
 export function codeSpan(text: string, options: { table?: boolean } = {}): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters have no place in a comment
-  let content = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+  let content = stripControl(text);
   if (options.table) content = content.replace(/\|/g, '\\|');
   const longest = Math.max(0, ...[...content.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(longest + 1);

@@ -5,11 +5,11 @@ import { selectChanged } from '../../core/changed.js';
 import { countBySeverity } from '../../core/diagnostic.js';
 import { type ChangedInput, readForChanged } from '../../node/read-changed.js';
 import { readLadderDir } from '../../node/read-ladder-dir.js';
+import { VERSION } from '../../version.js';
 import { formatJson } from '../format/json.js';
 import { formatSarif } from '../format/sarif.js';
 import { formatText } from '../format/text.js';
 import { type CliIo, EXIT_OK, EXIT_PROBLEMS, UsageError } from '../io.js';
-import { VERSION } from '../../version.js';
 
 export const checkHelp = `Usage: ladder check [DIR] [--format text|json|sarif] [--changed FILE... | --changed -]
 

@@ -1,7 +1,6 @@
 import { countBySeverity } from '../../core/diagnostic.js';
+import { plural, stripControl } from '../../core/text.js';
 import type { Report } from './report.js';
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** eslint-style: problems grouped under their file, then one summary line. */
 export function formatText({ diagnostics, files }: Report, color: boolean): string {
@@ -30,6 +29,5 @@ export function formatText({ diagnostics, files }: Report, color: boolean): stri
 
 /** Messages quote file content; keep each diagnostic on one line and free of terminal escapes. */
 export function oneLine(message: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
-  return message.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
+  return stripControl(message);
 }
