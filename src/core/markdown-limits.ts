@@ -1,0 +1,445 @@
+/**
+ * What the site renderer can take from one piece of Markdown (a level's introduction or one
+ * `## <competency>` section), and a linear single-pass scan that measures it.
+ *
+ * remark-parse (micromark) and the tree walkers after it are fine on prose but not on every text:
+ * some constructs make them super-linear, others build trees deep enough to overflow the stack.
+ * Measured on Node 20 (2 cores), one piece through remark-parse, remark-gfm, remark-rehype,
+ * rehype-sanitize and rehype-stringify:
+ *
+ * - 2,500 nested `>`: stack overflow (mdast-util-to-hast); 10,000: overflow in micromark itself.
+ * - lists nested 800 deep (`- - - … a`): stack overflow (hast-util-to-html); 1,000 deep by
+ *   indentation (1 MB): a minute of parsing, then the overflow.
+ * - `*a` × 20,000 in one paragraph: 11 s (× 50,000: 110 s); `[a](` × 50,000: 27 s; `a]` and `a*`,
+ *   `a_b`, `~a` and `[a]` runs alike: micromark matches every closer against every opener before it
+ *   in the paragraph, so a paragraph costs the square of its delimiters.
+ * - `` `a``a```a…`` (backtick runs of growing length): each run looks ahead to the paragraph's end
+ *   for a run of its length: 1,000 runs, 13 s.
+ * - a paragraph continued by 20,000 lazy lines inside a block quote or list item: 19 s (quadratic in
+ *   its lines).
+ * - a table with 5,000 columns and 1,000 one-character rows: 32 KB of Markdown, 50 MB of HTML in
+ *   32 s (every row is padded to the header's width).
+ *
+ * Each limit below bounds one of these, so that Markdown within all of them parses in time linear in
+ * its length and builds a tree a few hundred levels deep at most. They are far above what prose
+ * needs: the example ladder's largest values are nesting 1, lines 8, emphasis 4, brackets 0, tables
+ * none. `ladder check` reports what exceeds them (rule markdown-limits); the renderer shows such a
+ * piece as escaped plain text instead of parsing it.
+ *
+ * The scan is conservative: it never counts less than micromark would parse (it does not skip code
+ * spans or code blocks, whose extent it cannot know for certain without parsing), so text within
+ * the limits is safe however it is read. "A paragraph" here is what lies between blank lines, cut
+ * also where a bullet item (or an item numbered 1) starts, since such a line always starts a new
+ * block; micromark's paragraphs are never longer.
+ */
+export const MARKDOWN_LIMITS = {
+  /**
+   * Nesting of a line: every `>`, list marker and footnote label (`[^x]:`) at its start counts one,
+   * and so does every two columns of leading whitespace (a nested list item is indented at least two
+   * columns more than its parent), so the count never falls below the real depth. 32 keeps the tree
+   * (two levels per list: list and item) far from the stack limits; prose nests 3 or 4 deep.
+   */
+  nesting: 32,
+  /**
+   * Characters in a line. No renderer stage is super-linear in line length today, but line-based
+   * regular expressions are (three were quadratic in the check and the fast parser); a bound keeps
+   * any per-line work small. A paragraph written as one line is a few thousand characters.
+   */
+  lineLength: 10_000,
+  /** Lines in a paragraph: lazy continuation lines cost the square of their number. */
+  paragraphLines: 500,
+  /**
+   * `*`, `_` and `~` in a paragraph (escaped ones excepted): matching costs their square, and they
+   * bound the nesting of emphasis (at most half of them deep). 512 is 128 bold phrases.
+   */
+  emphasis: 512,
+  /** `[` and `]` in a paragraph (escaped ones excepted): link matching costs their square. 128 links. */
+  brackets: 256,
+  /**
+   * How far micromark looks ahead for the ends of code spans, as a multiple of the paragraph's
+   * length: each backtick run looks for the next run of its length, or to the paragraph's end. Closed
+   * code spans cost about 1; every run that never closes adds up to 1 more.
+   */
+  codeScan: 16,
+  /** Columns of a table (cells of its delimiter row, `| --- | --- |`). */
+  tableColumns: 100,
+  /**
+   * Cells of all tables in a piece, columns × rows: every row is padded to the header's width, so a
+   * few characters of Markdown can become a hundred cells of HTML.
+   */
+  tableCells: 5_000,
+} as const;
+
+export type MarkdownLimit = keyof typeof MARKDOWN_LIMITS;
+export type MarkdownLimits = { readonly [K in MarkdownLimit]: number };
+
+export interface LimitProblem {
+  limit: MarkdownLimit;
+  /** Where the limit is first exceeded: offset in the text, and 1-based line and column (lines end at "\n"). */
+  offset: number;
+  line: number;
+  column: number;
+  /** What was measured there (a line's depth, a paragraph's count, all cells), and the limit. */
+  value: number;
+  max: number;
+}
+
+export interface ScanOptions {
+  limits?: MarkdownLimits;
+  /** Stop at the first problem (the renderer only needs to know whether there is one). */
+  first?: boolean;
+}
+
+/** Whether a piece of Markdown is within every limit: what the renderer asks before parsing it. */
+export function withinMarkdownLimits(text: string, limits: MarkdownLimits = MARKDOWN_LIMITS): boolean {
+  return scanMarkdownLimits(text, { limits, first: true }).length === 0;
+}
+
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const GT = 62;
+const BACKSLASH = 92;
+const BACKTICK = 96;
+const PIPE = 124;
+const DASH = 45;
+const COLON = 58;
+const OPEN = 91;
+const CLOSE = 93;
+const CARET = 94;
+
+// What the inline count looks at: emphasis characters, brackets, backticks and backslashes.
+const INLINE = /[*_~[\]`\\]/g;
+
+function isAsciiPunctuation(c: number): boolean {
+  return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
+}
+
+function isBullet(c: number): boolean {
+  return c === DASH || c === 42 /* * */ || c === 43 /* + */;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Backtick runs of one length still looking for their closing run: how many, the sum of their offsets, the first. */
+interface Pending {
+  count: number;
+  sum: number;
+  first: number;
+}
+
+/**
+ * Measures `text` against the limits in one pass: O(length), a few operations per character.
+ * Reports each limit at most once, where it is first exceeded.
+ */
+export function scanMarkdownLimits(text: string, options: ScanOptions = {}): LimitProblem[] {
+  const limits = options.limits ?? MARKDOWN_LIMITS;
+  const first = options.first === true;
+  const problems: LimitProblem[] = [];
+  const reported = new Set<MarkdownLimit>();
+  const n = text.length;
+
+  // Positions: lines end at "\n" (as LineIndex counts them); a lone "\r" ends a line for Markdown
+  // but not for positions.
+  let posLine = 1;
+  let posLineStart = 0;
+  const report = (limit: MarkdownLimit, offset: number, line: number, column: number, value: number) => {
+    if (reported.has(limit)) return;
+    reported.add(limit);
+    problems.push({ limit, offset, line, column, value, max: limits[limit] });
+  };
+  const here = (limit: MarkdownLimit, offset: number, value: number) => report(limit, offset, posLine, offset - posLineStart + 1, value);
+
+  // The paragraph being measured (see the module comment for what counts as one).
+  let inParagraph = false;
+  let paragraphStart = 0;
+  let lines = 0;
+  let emphasis = 0;
+  let brackets = 0;
+  let emphasisAt: [number, number, number] | undefined;
+  let bracketsAt: [number, number, number] | undefined;
+  let pending: Map<number, Pending> | undefined;
+  let codeCost = 0;
+  // Tables run from a delimiter row to the next blank line, whatever starts in between.
+  let tableColumns = 0;
+  let cells = 0;
+  let cellsAt: [number, number, number] | undefined;
+  let previousBlank = true;
+
+  const endParagraph = (end: number) => {
+    if (!inParagraph) return;
+    inParagraph = false;
+    if (emphasisAt && emphasis > limits.emphasis) report('emphasis', ...emphasisAt, emphasis);
+    if (bracketsAt && brackets > limits.brackets) report('brackets', ...bracketsAt, brackets);
+    if (pending) {
+      let earliest = Number.POSITIVE_INFINITY;
+      for (const p of pending.values()) {
+        codeCost += p.count * end - p.sum;
+        if (p.first < earliest) earliest = p.first;
+      }
+      if (codeCost > limits.codeScan * (end - paragraphStart)) {
+        // Before the earliest run that never closes: the likely culprit.
+        const at = Math.min(earliest, end);
+        const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+        const line = lineOf(text, lineStart, posLine, posLineStart);
+        report('codeScan', at, line, at - lineStart + 1, Math.ceil(codeCost / Math.max(1, end - paragraphStart)));
+      }
+      pending = undefined;
+    }
+  };
+  const startParagraph = (start: number) => {
+    inParagraph = true;
+    paragraphStart = start;
+    lines = 0;
+    emphasis = 0;
+    brackets = 0;
+    emphasisAt = undefined;
+    bracketsAt = undefined;
+    codeCost = 0;
+  };
+
+  let i = 0;
+  // The next "\r" at or after i (-1: none left), searched again only once passed.
+  let cr = text.indexOf('\r');
+  // Likewise the next character the inline count looks at (see INLINE).
+  let special = -2;
+  while (i <= n) {
+    if (first && problems.length > 0) return problems;
+    const lineStart = i;
+    // Find the line's end first: blank lines and line length need it.
+    let lineEnd = text.indexOf('\n', i);
+    if (lineEnd === -1) lineEnd = n;
+    if (cr !== -1 && cr < i) cr = text.indexOf('\r', i);
+    if (cr !== -1 && cr < lineEnd) lineEnd = cr;
+    const next = lineEnd === n ? n + 1 : text.charCodeAt(lineEnd) === CR && text.charCodeAt(lineEnd + 1) === LF ? lineEnd + 2 : lineEnd + 1;
+    const newPosLine = text.charCodeAt(next - 1) === LF;
+
+    // Leading whitespace, `>`, list markers and footnote labels: the line's nesting, and whether it starts an item.
+    let j = lineStart;
+    let column = 0;
+    let markers = 0;
+    let spaces = 0;
+    let depthAt = -1;
+    let startsItem = false;
+    let run = 0; // spaces since the last `>` (an item starts after at most 3)
+    let plain = true; // only spaces and `>` so far: the first marker may start an item
+    while (j < lineEnd) {
+      const c = text.charCodeAt(j);
+      if (c === SPACE) {
+        spaces++;
+        column++;
+        run++;
+        j++;
+      } else if (c === TAB) {
+        const width = 4 - (column % 4);
+        spaces += width;
+        column += width;
+        run = 4; // a tab is never "at most 3 spaces" here
+        j++;
+      } else if (c === GT) {
+        if (run > 3) plain = false; // indented 4 or more: not a block quote marker for certain
+        markers++;
+        column++;
+        run = 0;
+        j++;
+        // The one space a `>` may take does not count as indentation of what follows.
+        if (j < lineEnd && text.charCodeAt(j) === SPACE) {
+          column++;
+          j++;
+        }
+      } else {
+        const after = listMarkerEnd(text, j, lineEnd);
+        if (after === -1) break;
+        if (plain && run <= 3) {
+          // A bullet, or an item numbered 1, with content: always starts a new block.
+          const c0 = text.charCodeAt(j);
+          const one = (c0 === 49 /* 1 */ && after === j + 2) || isBullet(c0);
+          let k = after;
+          while (k < lineEnd && (text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB)) k++;
+          if (one && k < lineEnd) startsItem = true;
+        }
+        plain = false;
+        markers++;
+        column += after - j;
+        j = after;
+      }
+      if (depthAt === -1 && markers + (spaces >> 1) > limits.nesting) depthAt = j - 1;
+    }
+    const blank = j === lineEnd && markers === 0;
+
+    if (blank) {
+      endParagraph(lineStart);
+      tableColumns = 0;
+      previousBlank = true;
+    } else if (j === lineEnd && plain) {
+      // Only `>` (none indented 4 or more): a blank line inside a block quote, or an empty one; either
+      // way the paragraph ends. A table may go on (counting more is safe).
+      endParagraph(lineStart);
+      if (depthAt !== -1) here('nesting', depthAt, markers + (spaces >> 1));
+      if (tableColumns > 0) cells += tableColumns;
+      previousBlank = false;
+    } else {
+      if (depthAt !== -1) here('nesting', depthAt, markers + (spaces >> 1));
+      if (lineEnd - lineStart > limits.lineLength) here('lineLength', lineStart + limits.lineLength, lineEnd - lineStart);
+      if (startsItem) endParagraph(lineStart);
+      if (!inParagraph) startParagraph(lineStart);
+      lines++;
+      if (lines === limits.paragraphLines + 1) here('paragraphLines', lineStart, lines);
+
+      // Tables: a delimiter row after a line of text; every line after it is a row until a blank line.
+      const delimiter = previousBlank ? 0 : delimiterColumns(text, lineStart, lineEnd);
+      if (tableColumns > 0) cells += Math.max(tableColumns, delimiter);
+      if (delimiter > 0) {
+        if (delimiter > limits.tableColumns) here('tableColumns', columnStart(text, lineStart, lineEnd, limits.tableColumns + 1), delimiter);
+        if (tableColumns === 0) cells += delimiter; // the header row
+        tableColumns = Math.max(tableColumns, delimiter);
+      }
+      if (!cellsAt && cells > limits.tableCells) cellsAt = [lineStart, posLine, 1];
+      previousBlank = false;
+
+      // The inline count, over the whole line (markers included: counting more is safe). A regular
+      // expression finds the next character that counts: several times faster than a loop in JavaScript.
+      let k = lineStart;
+      for (;;) {
+        if (special !== -1 && special < k) {
+          INLINE.lastIndex = k;
+          special = INLINE.exec(text)?.index ?? -1;
+        }
+        if (special === -1 || special >= lineEnd) break;
+        k = special;
+        const c = text.charCodeAt(k);
+        if (c === BACKSLASH) {
+          // An escaped character is literal; a backtick is left to the run below, which knows both readings.
+          const escaped = k + 1 < lineEnd ? text.charCodeAt(k + 1) : 0;
+          k += isAsciiPunctuation(escaped) && escaped !== BACKTICK ? 2 : 1;
+        } else if (c === OPEN || c === CLOSE) {
+          brackets++;
+          if (brackets === limits.brackets + 1) {
+            bracketsAt = [k, posLine, k - posLineStart + 1];
+            if (first) here('brackets', k, brackets);
+          }
+          k++;
+        } else if (c === BACKTICK) {
+          let r = k + 1;
+          while (r < lineEnd && text.charCodeAt(r) === BACKTICK) r++;
+          pending ??= new Map();
+          const length = r - k;
+          // This run ends every pending code span of its length...
+          const open = pending.get(length);
+          if (open) {
+            codeCost += open.count * k - open.sum;
+            pending.delete(length);
+          }
+          // ...and may open one; after a backslash, so may the run without its first backtick.
+          addPending(pending, length, k);
+          if (k > lineStart && text.charCodeAt(k - 1) === BACKSLASH && length > 1) addPending(pending, length - 1, k + 1);
+          k = r;
+        } else {
+          emphasis++;
+          if (emphasis === limits.emphasis + 1) {
+            emphasisAt = [k, posLine, k - posLineStart + 1];
+            if (first) here('emphasis', k, emphasis);
+          }
+          k++;
+        }
+      }
+    }
+
+    if (newPosLine) {
+      posLine++;
+      posLineStart = next;
+    }
+    i = next;
+  }
+  endParagraph(n);
+  if (cellsAt) report('tableCells', ...cellsAt, cells);
+  return problems;
+}
+
+function addPending(pending: Map<number, Pending>, length: number, at: number): void {
+  const p = pending.get(length);
+  if (p) {
+    p.count++;
+    p.sum += at;
+  } else pending.set(length, { count: 1, sum: at, first: at });
+}
+
+/**
+ * Where a list marker (`-`, `+`, `*`, `1.`, `1)`) or a footnote label (`[^x]:`) that starts at `j`
+ * ends, when it is followed by whitespace or the line's end; -1 when there is none.
+ */
+function listMarkerEnd(text: string, j: number, lineEnd: number): number {
+  const c = text.charCodeAt(j);
+  let after = -1;
+  if (isBullet(c)) after = j + 1;
+  else if (isDigit(c)) {
+    let k = j + 1;
+    while (k < lineEnd && k - j < 10 && isDigit(text.charCodeAt(k))) k++;
+    const d = text.charCodeAt(k);
+    if (k - j <= 9 && (d === 46 /* . */ || d === 41) /* ) */) after = k + 1;
+  } else if (c === OPEN && text.charCodeAt(j + 1) === CARET) {
+    // A label has at most 999 characters; scanning stops there, so the prefix stays linear.
+    const close = text.indexOf(']', j + 2);
+    if (close !== -1 && close < lineEnd && close - j <= 1001 && text.charCodeAt(close + 1) === COLON) after = close + 2;
+  }
+  if (after === -1) return -1;
+  if (after === lineEnd) return after;
+  const w = text.charCodeAt(after);
+  return w === SPACE || w === TAB ? after : -1;
+}
+
+/**
+ * The columns of a table delimiter row (`| --- | :-: |`): the line holds only `|`, `-`, `:`,
+ * spaces and tabs (after any `>`), at least one `|`; its cells that hold a `-` are columns. 0 when
+ * it is not one.
+ */
+function delimiterColumns(text: string, start: number, end: number): number {
+  let k = start;
+  while (k < end) {
+    const c = text.charCodeAt(k);
+    if (c !== SPACE && c !== TAB && c !== GT) break;
+    k++;
+  }
+  if (k === end) return 0;
+  const c0 = text.charCodeAt(k);
+  if (c0 !== PIPE && c0 !== DASH && c0 !== COLON) return 0;
+  let columns = 0;
+  let pipes = 0;
+  let dash = false;
+  for (; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c === PIPE) {
+      pipes++;
+      if (dash) columns++;
+      dash = false;
+    } else if (c === DASH) dash = true;
+    else if (c !== COLON && c !== SPACE && c !== TAB) return 0;
+  }
+  if (dash) columns++;
+  return pipes > 0 ? columns : 0;
+}
+
+/** The offset where the `nth` column of a delimiter row starts (its `|`, or the line's start). */
+function columnStart(text: string, start: number, end: number, nth: number): number {
+  let seen = 0;
+  let dash = false;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c === PIPE) {
+      if (dash) seen++;
+      dash = false;
+      if (seen === nth - 1) return k;
+    } else if (c === DASH) dash = true;
+  }
+  return start;
+}
+
+/** The 1-based line of `offset`, counting "\n" back from the start of a known line. */
+function lineOf(text: string, offset: number, knownLine: number, knownStart: number): number {
+  let line = knownLine;
+  for (let k = knownStart - 1; k >= offset; k--) if (text.charCodeAt(k) === LF) line--;
+  return line;
+}
