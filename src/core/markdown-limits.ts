@@ -227,6 +227,7 @@ export function scanMarkdownLimits(text: string, options: ScanOptions = {}): Lim
     let run = 0; // spaces since the last `>` (an item starts after at most 3)
     let plain = true; // only spaces and `>` so far: the first marker may start an item
     while (j < lineEnd) {
+      const at = j;
       const c = text.charCodeAt(j);
       if (c === SPACE) {
         spaces++;
@@ -255,8 +256,7 @@ export function scanMarkdownLimits(text: string, options: ScanOptions = {}): Lim
         if (after === -1) break;
         if (plain && run <= 3) {
           // A bullet, or an item numbered 1, with content: always starts a new block.
-          const c0 = text.charCodeAt(j);
-          const one = (c0 === 49 /* 1 */ && after === j + 2) || isBullet(c0);
+          const one = (c === 49 /* 1 */ && after === j + 2) || isBullet(c);
           let k = after;
           while (k < lineEnd && (text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB)) k++;
           if (one && k < lineEnd) startsItem = true;
@@ -266,7 +266,7 @@ export function scanMarkdownLimits(text: string, options: ScanOptions = {}): Lim
         column += after - j;
         j = after;
       }
-      if (depthAt === -1 && markers + (spaces >> 1) > limits.nesting) depthAt = j - 1;
+      if (depthAt === -1 && markers + (spaces >> 1) > limits.nesting) depthAt = at;
     }
     const blank = j === lineEnd && markers === 0;
 

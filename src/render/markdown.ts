@@ -8,6 +8,7 @@ import remarkRehype, { defaultHandlers, type Options as ToHastOptions } from 're
 import { unified } from 'unified';
 import { MARKDOWN_LIMITS, type MarkdownLimits, withinMarkdownLimits } from '../core/markdown-limits.js';
 import { parseSimpleMarkdown } from './fast-markdown.js';
+import { escapeHtml } from './html.js';
 
 /**
  * Ladder Markdown to safe HTML. Every piece of Markdown goes through remark-rehype and then
@@ -123,7 +124,9 @@ export class MarkdownRenderer {
     let parsed = this.cache.get(context.scope);
     if (!parsed || parsed.markdown !== markdown || parsed.file !== context.file) {
       const hast = this.sanitized(markdown);
-      parsed = { file: context.file, markdown, hast, headings: hasHeadings(hast), fragments: new Map() };
+      parsed = hast
+        ? { file: context.file, markdown, hast, headings: hasHeadings(hast), fragments: new Map() }
+        : { file: context.file, markdown, hast: undefined, headings: false, fragments: new Map([['', plainFragment(markdown)]]) };
       this.cache.set(context.scope, parsed);
     }
     // Without headings every mode gives the same HTML: adjust the tree once, in place.
@@ -140,21 +143,30 @@ export class MarkdownRenderer {
     return fragment as Fragment;
   }
 
-  private sanitized(markdown: string): Root {
-    if (!withinMarkdownLimits(markdown, this.options.limits ?? MARKDOWN_LIMITS)) return this.plain(markdown);
-    const fast = this.options.fastPath === false ? undefined : parseSimpleMarkdown(markdown);
-    const mdast: MdastRoot = fast ?? (parser.runSync(parser.parse(markdown)) as MdastRoot);
-    if (depthOf(mdast) > (this.options.maxDepth ?? MAX_TREE_DEPTH)) return this.plain(markdown);
-    if (fast) this.stats.fast++;
-    else this.stats.remark++;
-    return toSafeHast.runSync(mdast) as Root;
-  }
-
-  /** The Markdown as it is written, escaped when stringified: nothing in it is interpreted. */
-  private plain(markdown: string): Root {
+  /** The sanitized tree, or undefined for Markdown beyond the limits, which is shown as text. */
+  private sanitized(markdown: string): Root | undefined {
+    if (withinMarkdownLimits(markdown, this.options.limits ?? MARKDOWN_LIMITS)) {
+      const fast = this.options.fastPath === false ? undefined : parseSimpleMarkdown(markdown);
+      const mdast: MdastRoot = fast ?? (parser.runSync(parser.parse(markdown)) as MdastRoot);
+      if (depthOf(mdast) <= (this.options.maxDepth ?? MAX_TREE_DEPTH)) {
+        if (fast) this.stats.fast++;
+        else this.stats.remark++;
+        return toSafeHast.runSync(mdast) as Root;
+      }
+    }
     this.stats.plain++;
-    return { type: 'root', children: [{ type: 'element', tagName: 'pre', properties: {}, children: [{ type: 'text', value: markdown }] }] };
+    return undefined;
   }
+}
+
+/**
+ * The Markdown as it is written, in a <pre>, every character that could be markup escaped (">"
+ * too, which rehype-stringify leaves raw in text): nothing in it is interpreted.
+ */
+function plainFragment(markdown: string): Fragment {
+  const inner = escapeHtml(markdown);
+  const text = markdown.replace(/\s+/g, ' ').trim();
+  return { html: `<pre>${inner}</pre>`, text, parts: [{ tag: 'pre', open: '<pre>', inner, close: '</pre>', text }] };
 }
 
 /** The depth of a tree (the root is 1), without recursion. */
