@@ -136,86 +136,106 @@ interface Pending {
  * Reports each limit at most once, where it is first exceeded.
  */
 export function scanMarkdownLimits(text: string, options: ScanOptions = {}): LimitProblem[] {
-  const limits = options.limits ?? MARKDOWN_LIMITS;
-  const first = options.first === true;
-  const problems: LimitProblem[] = [];
-  const reported = new Set<MarkdownLimit>();
-  const n = text.length;
+  return new Scan(text, options.limits ?? MARKDOWN_LIMITS, options.first === true).run();
+}
 
+/** One scan's state. A class, not closures: the check scans every section of every file, and closures cost an allocation each. */
+class Scan {
+  problems: LimitProblem[] = [];
   // Positions: lines end at "\n" (as LineIndex counts them); a lone "\r" ends a line for Markdown
   // but not for positions.
-  let posLine = 1;
-  let posLineStart = 0;
-  const report = (limit: MarkdownLimit, offset: number, line: number, column: number, value: number) => {
-    if (reported.has(limit)) return;
-    reported.add(limit);
-    problems.push({ limit, offset, line, column, value, max: limits[limit] });
-  };
-  const here = (limit: MarkdownLimit, offset: number, value: number) => report(limit, offset, posLine, offset - posLineStart + 1, value);
-
+  posLine = 1;
+  posLineStart = 0;
   // The paragraph being measured (see the module comment for what counts as one).
-  let inParagraph = false;
-  let paragraphStart = 0;
-  let lines = 0;
-  let emphasis = 0;
-  let brackets = 0;
-  let emphasisAt: [number, number, number] | undefined;
-  let bracketsAt: [number, number, number] | undefined;
-  let pending: Map<number, Pending> | undefined;
-  let codeCost = 0;
+  inParagraph = false;
+  paragraphStart = 0;
+  lines = 0;
+  emphasis = 0;
+  brackets = 0;
+  emphasisAt: [number, number, number] | undefined = undefined;
+  bracketsAt: [number, number, number] | undefined = undefined;
+  pending: Map<number, Pending> | undefined = undefined;
+  codeCost = 0;
   // Tables run from a delimiter row to the next blank line, whatever starts in between.
-  let tableColumns = 0;
-  let cells = 0;
-  let cellsAt: [number, number, number] | undefined;
-  let previousBlank = true;
+  tableColumns = 0;
+  cells = 0;
+  cellsAt: [number, number, number] | undefined = undefined;
+  previousBlank = true;
+  // The next "\r" (-1: none left) and the next character the inline count looks at (see INLINE),
+  // searched again only once passed.
+  cr = -2;
+  special = -2;
 
-  const endParagraph = (end: number) => {
-    if (!inParagraph) return;
-    inParagraph = false;
-    if (emphasisAt && emphasis > limits.emphasis) report('emphasis', ...emphasisAt, emphasis);
-    if (bracketsAt && brackets > limits.brackets) report('brackets', ...bracketsAt, brackets);
-    if (pending) {
-      let earliest = Number.POSITIVE_INFINITY;
-      for (const p of pending.values()) {
-        codeCost += p.count * end - p.sum;
-        if (p.first < earliest) earliest = p.first;
-      }
-      if (codeCost > limits.codeScan * (end - paragraphStart)) {
-        // Before the earliest run that never closes: the likely culprit.
-        const at = Math.min(earliest, end);
-        const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-        const line = lineOf(text, lineStart, posLine, posLineStart);
-        report('codeScan', at, line, at - lineStart + 1, Math.ceil(codeCost / Math.max(1, end - paragraphStart)));
-      }
-      pending = undefined;
+  constructor(
+    readonly text: string,
+    readonly limits: MarkdownLimits,
+    readonly first: boolean,
+  ) {}
+
+  report(limit: MarkdownLimit, offset: number, line: number, column: number, value: number): void {
+    for (const p of this.problems) if (p.limit === limit) return;
+    this.problems.push({ limit, offset, line, column, value, max: this.limits[limit] });
+  }
+
+  here(limit: MarkdownLimit, offset: number, value: number): void {
+    this.report(limit, offset, this.posLine, offset - this.posLineStart + 1, value);
+  }
+
+  startParagraph(start: number): void {
+    this.inParagraph = true;
+    this.paragraphStart = start;
+    this.lines = 0;
+    this.emphasis = 0;
+    this.brackets = 0;
+    this.emphasisAt = undefined;
+    this.bracketsAt = undefined;
+    this.codeCost = 0;
+  }
+
+  endParagraph(end: number): void {
+    if (!this.inParagraph) return;
+    this.inParagraph = false;
+    const { limits } = this;
+    if (this.emphasisAt && this.emphasis > limits.emphasis) this.report('emphasis', ...this.emphasisAt, this.emphasis);
+    if (this.bracketsAt && this.brackets > limits.brackets) this.report('brackets', ...this.bracketsAt, this.brackets);
+    if (!this.pending) return;
+    let earliest = Number.POSITIVE_INFINITY;
+    for (const p of this.pending.values()) {
+      this.codeCost += p.count * end - p.sum;
+      if (p.first < earliest) earliest = p.first;
     }
-  };
-  const startParagraph = (start: number) => {
-    inParagraph = true;
-    paragraphStart = start;
-    lines = 0;
-    emphasis = 0;
-    brackets = 0;
-    emphasisAt = undefined;
-    bracketsAt = undefined;
-    codeCost = 0;
-  };
+    this.pending = undefined;
+    const length = end - this.paragraphStart;
+    if (this.codeCost > limits.codeScan * length) {
+      // At the earliest run that never closes: the likely culprit.
+      const at = Math.min(earliest, end);
+      const lineStart = this.text.lastIndexOf('\n', at - 1) + 1;
+      const line = lineOf(this.text, lineStart, this.posLine, this.posLineStart);
+      this.report('codeScan', at, line, at - lineStart + 1, Math.ceil(this.codeCost / Math.max(1, length)));
+    }
+  }
 
-  let i = 0;
-  // The next "\r" at or after i (-1: none left), searched again only once passed.
-  let cr = text.indexOf('\r');
-  // Likewise the next character the inline count looks at (see INLINE).
-  let special = -2;
-  while (i <= n) {
-    if (first && problems.length > 0) return problems;
-    const lineStart = i;
+  run(): LimitProblem[] {
+    const n = this.text.length;
+    let i = 0;
+    while (i <= n) {
+      if (this.first && this.problems.length > 0) return this.problems;
+      i = this.line(i, n);
+    }
+    this.endParagraph(n);
+    if (this.cellsAt) this.report('tableCells', ...this.cellsAt, this.cells);
+    return this.problems;
+  }
+
+  /** Measures the line that starts at `lineStart`; returns where the next one starts. */
+  line(lineStart: number, n: number): number {
+    const { text, limits } = this;
     // Find the line's end first: blank lines and line length need it.
-    let lineEnd = text.indexOf('\n', i);
+    let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = n;
-    if (cr !== -1 && cr < i) cr = text.indexOf('\r', i);
-    if (cr !== -1 && cr < lineEnd) lineEnd = cr;
+    if (this.cr !== -1 && this.cr < lineStart) this.cr = text.indexOf('\r', lineStart);
+    if (this.cr !== -1 && this.cr < lineEnd) lineEnd = this.cr;
     const next = lineEnd === n ? n + 1 : text.charCodeAt(lineEnd) === CR && text.charCodeAt(lineEnd + 1) === LF ? lineEnd + 2 : lineEnd + 1;
-    const newPosLine = text.charCodeAt(next - 1) === LF;
 
     // Leading whitespace, `>`, list markers and footnote labels: the line's nesting, and whether it starts an item.
     let j = lineStart;
@@ -252,7 +272,7 @@ export function scanMarkdownLimits(text: string, options: ScanOptions = {}): Lim
           j++;
         }
       } else {
-        const after = listMarkerEnd(text, j, lineEnd);
+        const after = c > 57 && c !== OPEN ? -1 : listMarkerEnd(text, j, lineEnd); // letters: no marker
         if (after === -1) break;
         if (plain && run <= 3) {
           // A bullet, or an item numbered 1, with content: always starts a new block.
@@ -268,95 +288,101 @@ export function scanMarkdownLimits(text: string, options: ScanOptions = {}): Lim
       }
       if (depthAt === -1 && markers + (spaces >> 1) > limits.nesting) depthAt = at;
     }
-    const blank = j === lineEnd && markers === 0;
 
-    if (blank) {
-      endParagraph(lineStart);
-      tableColumns = 0;
-      previousBlank = true;
+    if (j === lineEnd && markers === 0) {
+      // A blank line.
+      this.endParagraph(lineStart);
+      this.tableColumns = 0;
+      this.previousBlank = true;
     } else if (j === lineEnd && plain) {
       // Only `>` (none indented 4 or more): a blank line inside a block quote, or an empty one; either
       // way the paragraph ends. A table may go on (counting more is safe).
-      endParagraph(lineStart);
-      if (depthAt !== -1) here('nesting', depthAt, markers + (spaces >> 1));
-      if (tableColumns > 0) cells += tableColumns;
-      previousBlank = false;
+      this.endParagraph(lineStart);
+      if (depthAt !== -1) this.here('nesting', depthAt, markers + (spaces >> 1));
+      if (this.tableColumns > 0) this.cells += this.tableColumns;
+      this.previousBlank = false;
     } else {
-      if (depthAt !== -1) here('nesting', depthAt, markers + (spaces >> 1));
-      if (lineEnd - lineStart > limits.lineLength) here('lineLength', lineStart + limits.lineLength, lineEnd - lineStart);
-      if (startsItem) endParagraph(lineStart);
-      if (!inParagraph) startParagraph(lineStart);
-      lines++;
-      if (lines === limits.paragraphLines + 1) here('paragraphLines', lineStart, lines);
-
-      // Tables: a delimiter row after a line of text; every line after it is a row until a blank line.
-      const delimiter = previousBlank ? 0 : delimiterColumns(text, lineStart, lineEnd);
-      if (tableColumns > 0) cells += Math.max(tableColumns, delimiter);
-      if (delimiter > 0) {
-        if (delimiter > limits.tableColumns) here('tableColumns', columnStart(text, lineStart, lineEnd, limits.tableColumns + 1), delimiter);
-        if (tableColumns === 0) cells += delimiter; // the header row
-        tableColumns = Math.max(tableColumns, delimiter);
-      }
-      if (!cellsAt && cells > limits.tableCells) cellsAt = [lineStart, posLine, 1];
-      previousBlank = false;
-
-      // The inline count, over the whole line (markers included: counting more is safe). A regular
-      // expression finds the next character that counts: several times faster than a loop in JavaScript.
-      let k = lineStart;
-      for (;;) {
-        if (special !== -1 && special < k) {
-          INLINE.lastIndex = k;
-          special = INLINE.exec(text)?.index ?? -1;
-        }
-        if (special === -1 || special >= lineEnd) break;
-        k = special;
-        const c = text.charCodeAt(k);
-        if (c === BACKSLASH) {
-          // An escaped character is literal; a backtick is left to the run below, which knows both readings.
-          const escaped = k + 1 < lineEnd ? text.charCodeAt(k + 1) : 0;
-          k += isAsciiPunctuation(escaped) && escaped !== BACKTICK ? 2 : 1;
-        } else if (c === OPEN || c === CLOSE) {
-          brackets++;
-          if (brackets === limits.brackets + 1) {
-            bracketsAt = [k, posLine, k - posLineStart + 1];
-            if (first) here('brackets', k, brackets);
-          }
-          k++;
-        } else if (c === BACKTICK) {
-          let r = k + 1;
-          while (r < lineEnd && text.charCodeAt(r) === BACKTICK) r++;
-          pending ??= new Map();
-          const length = r - k;
-          // This run ends every pending code span of its length...
-          const open = pending.get(length);
-          if (open) {
-            codeCost += open.count * k - open.sum;
-            pending.delete(length);
-          }
-          // ...and may open one; after a backslash, so may the run without its first backtick.
-          addPending(pending, length, k);
-          if (k > lineStart && text.charCodeAt(k - 1) === BACKSLASH && length > 1) addPending(pending, length - 1, k + 1);
-          k = r;
-        } else {
-          emphasis++;
-          if (emphasis === limits.emphasis + 1) {
-            emphasisAt = [k, posLine, k - posLineStart + 1];
-            if (first) here('emphasis', k, emphasis);
-          }
-          k++;
-        }
-      }
+      if (depthAt !== -1) this.here('nesting', depthAt, markers + (spaces >> 1));
+      if (lineEnd - lineStart > limits.lineLength) this.here('lineLength', lineStart + limits.lineLength, lineEnd - lineStart);
+      if (startsItem) this.endParagraph(lineStart);
+      if (!this.inParagraph) this.startParagraph(lineStart);
+      this.lines++;
+      if (this.lines === limits.paragraphLines + 1) this.here('paragraphLines', lineStart, this.lines);
+      this.table(lineStart, lineEnd);
+      this.previousBlank = false;
+      this.inline(lineStart, lineEnd);
     }
 
-    if (newPosLine) {
-      posLine++;
-      posLineStart = next;
+    if (text.charCodeAt(next - 1) === LF) {
+      this.posLine++;
+      this.posLineStart = next;
     }
-    i = next;
+    return next;
   }
-  endParagraph(n);
-  if (cellsAt) report('tableCells', ...cellsAt, cells);
-  return problems;
+
+  /** Tables: a delimiter row after a line of text; every line after it is a row until a blank line. */
+  table(lineStart: number, lineEnd: number): void {
+    const { text, limits } = this;
+    const delimiter = this.previousBlank ? 0 : delimiterColumns(text, lineStart, lineEnd);
+    if (this.tableColumns > 0) this.cells += Math.max(this.tableColumns, delimiter);
+    if (delimiter > 0) {
+      if (delimiter > limits.tableColumns) this.here('tableColumns', columnStart(text, lineStart, lineEnd, limits.tableColumns + 1), delimiter);
+      if (this.tableColumns === 0) this.cells += delimiter; // the header row
+      this.tableColumns = Math.max(this.tableColumns, delimiter);
+    }
+    if (!this.cellsAt && this.cells > limits.tableCells) this.cellsAt = [lineStart, this.posLine, 1];
+  }
+
+  /**
+   * The inline count, over the whole line (markers included: counting more is safe). A regular
+   * expression finds the next character that counts: several times faster than a loop in JavaScript.
+   */
+  inline(lineStart: number, lineEnd: number): void {
+    const { text, limits } = this;
+    let k = lineStart;
+    for (;;) {
+      if (this.special !== -1 && this.special < k) {
+        INLINE.lastIndex = k;
+        // test() rather than exec(): no match object to allocate, and the match is one character.
+        this.special = INLINE.test(text) ? INLINE.lastIndex - 1 : -1;
+      }
+      if (this.special === -1 || this.special >= lineEnd) return;
+      k = this.special;
+      const c = text.charCodeAt(k);
+      if (c === BACKSLASH) {
+        // An escaped character is literal; a backtick is left to the run below, which knows both readings.
+        const escaped = k + 1 < lineEnd ? text.charCodeAt(k + 1) : 0;
+        k += isAsciiPunctuation(escaped) && escaped !== BACKTICK ? 2 : 1;
+      } else if (c === OPEN || c === CLOSE) {
+        if (++this.brackets === limits.brackets + 1) {
+          this.bracketsAt = [k, this.posLine, k - this.posLineStart + 1];
+          if (this.first) this.here('brackets', k, this.brackets);
+        }
+        k++;
+      } else if (c === BACKTICK) {
+        let r = k + 1;
+        while (r < lineEnd && text.charCodeAt(r) === BACKTICK) r++;
+        this.pending ??= new Map();
+        const length = r - k;
+        // This run ends every pending code span of its length...
+        const open = this.pending.get(length);
+        if (open) {
+          this.codeCost += open.count * k - open.sum;
+          this.pending.delete(length);
+        }
+        // ...and may open one; after a backslash, so may the run without its first backtick.
+        addPending(this.pending, length, k);
+        if (k > lineStart && text.charCodeAt(k - 1) === BACKSLASH && length > 1) addPending(this.pending, length - 1, k + 1);
+        k = r;
+      } else {
+        if (++this.emphasis === limits.emphasis + 1) {
+          this.emphasisAt = [k, this.posLine, k - this.posLineStart + 1];
+          if (this.first) this.here('emphasis', k, this.emphasis);
+        }
+        k++;
+      }
+    }
+  }
 }
 
 function addPending(pending: Map<number, Pending>, length: number, at: number): void {
