@@ -165,12 +165,16 @@ class Scan {
   // searched again only once passed.
   cr = -2;
   special = -2;
+  /** Without a "|" there are no tables to measure. */
+  readonly pipes: boolean;
 
   constructor(
     readonly text: string,
     readonly limits: MarkdownLimits,
     readonly first: boolean,
-  ) {}
+  ) {
+    this.pipes = text.includes('|');
+  }
 
   report(limit: MarkdownLimit, offset: number, line: number, column: number, value: number): void {
     for (const p of this.problems) if (p.limit === limit) return;
@@ -237,6 +241,26 @@ class Scan {
     if (this.cr !== -1 && this.cr < lineEnd) lineEnd = this.cr;
     const next = lineEnd === n ? n + 1 : text.charCodeAt(lineEnd) === CR && text.charCodeAt(lineEnd + 1) === LF ? lineEnd + 2 : lineEnd + 1;
 
+    // Most lines start with a letter: no prefix to measure, and nothing else to do but count.
+    const c0 = text.charCodeAt(lineStart);
+    if (lineStart < lineEnd && c0 > 64 /* @ */ && c0 !== OPEN) {
+      if (lineEnd - lineStart > limits.lineLength) this.here('lineLength', lineStart + limits.lineLength, lineEnd - lineStart);
+      if (!this.inParagraph) this.startParagraph(lineStart);
+      if (++this.lines === limits.paragraphLines + 1) this.here('paragraphLines', lineStart, this.lines);
+      if (this.pipes) this.table(lineStart, lineEnd);
+      this.previousBlank = false;
+      if (this.special !== -1 && this.special < lineEnd) this.inline(lineStart, lineEnd); // else none on this line
+    } else this.prefixed(lineStart, lineEnd);
+    if (text.charCodeAt(next - 1) === LF) {
+      this.posLine++;
+      this.posLineStart = next;
+    }
+    return next;
+  }
+
+  /** A line that may start with indentation, `>`, list markers or footnote labels (or be blank). */
+  prefixed(lineStart: number, lineEnd: number): void {
+    const { text, limits } = this;
     // Leading whitespace, `>`, list markers and footnote labels: the line's nesting, and whether it starts an item.
     let j = lineStart;
     let column = 0;
@@ -308,16 +332,10 @@ class Scan {
       if (!this.inParagraph) this.startParagraph(lineStart);
       this.lines++;
       if (this.lines === limits.paragraphLines + 1) this.here('paragraphLines', lineStart, this.lines);
-      this.table(lineStart, lineEnd);
+      if (this.pipes) this.table(lineStart, lineEnd);
       this.previousBlank = false;
-      this.inline(lineStart, lineEnd);
+      if (this.special !== -1 && this.special < lineEnd) this.inline(lineStart, lineEnd); // else none on this line
     }
-
-    if (text.charCodeAt(next - 1) === LF) {
-      this.posLine++;
-      this.posLineStart = next;
-    }
-    return next;
   }
 
   /** Tables: a delimiter row after a line of text; every line after it is a row until a blank line. */
