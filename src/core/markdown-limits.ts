@@ -22,9 +22,11 @@
  *
  * Each limit below bounds one of these, so that Markdown within all of them parses in time linear in
  * its length and builds a tree a few hundred levels deep at most. They are far above what prose
- * needs: the example ladder's largest values are nesting 1, lines 8, emphasis 4, brackets 0, tables
- * none. `ladder check` reports what exceeds them (rule markdown-limits); the renderer shows such a
- * piece as escaped plain text instead of parsing it.
+ * needs: in the example ladder and its packets, the deepest nesting is 1, the longest line 496
+ * characters, the longest paragraph 7 lines, and there is no emphasis, link, code span or table.
+ * `ladder check` reports what exceeds them (rule markdown-limits); the renderer shows such a piece
+ * as escaped plain text instead of parsing it. The scan costs about 2 ns a character once the code
+ * is warm (7 ns cold): 25 ms for the 3.5 MB of bench/check.js, 90 ms for bench/packets.js's 40 MB.
  *
  * The scan is conservative: it never counts less than micromark would parse (it does not skip code
  * spans or code blocks, whose extent it cannot know for certain without parsing), so text within
