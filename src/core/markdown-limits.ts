@@ -25,8 +25,9 @@
  * needs: in the example ladder and its packets, the deepest nesting is 1, the longest line 496
  * characters, the longest paragraph 7 lines, and there is no emphasis, link, code span or table.
  * `ladder check` reports what exceeds them (rule markdown-limits); the renderer shows such a piece
- * as escaped plain text instead of parsing it. The scan costs about 2 ns a character once the code
- * is warm (7 ns cold): 25 ms for the 3.5 MB of bench/check.js, 90 ms for bench/packets.js's 40 MB.
+ * as escaped plain text instead of parsing it. Most prose is cleared by totals found with native
+ * searches (clearlyWithin); the rest is scanned line by line. Either way about 2 to 4 ns a
+ * character: 12 ms for the 3.5 MB of bench/check.js, 90 ms for the 40 MB of bench/packets.js.
  *
  * The scan is conservative: it never counts less than micromark would parse (it does not skip code
  * spans or code blocks, whose extent it cannot know for certain without parsing), so text within
@@ -90,6 +91,8 @@ export interface ScanOptions {
   limits?: MarkdownLimits;
   /** Stop at the first problem (the renderer only needs to know whether there is one). */
   first?: boolean;
+  /** false: always scan line by line, even when totals prove the text is within the limits (for tests). */
+  quick?: boolean;
 }
 
 /** Whether a piece of Markdown is within every limit: what the renderer asks before parsing it. */
@@ -138,7 +141,47 @@ interface Pending {
  * Reports each limit at most once, where it is first exceeded.
  */
 export function scanMarkdownLimits(text: string, options: ScanOptions = {}): LimitProblem[] {
-  return new Scan(text, options.limits ?? MARKDOWN_LIMITS, options.first === true).run();
+  const limits = options.limits ?? MARKDOWN_LIMITS;
+  if (options.quick !== false && clearlyWithin(text, limits)) return [];
+  return new Scan(text, limits, options.first === true).run();
+}
+
+// A line that starts with this many characters that can make up a prefix: at most 2 levels of
+// nesting each (a tab is 4 columns), so fewer cannot exceed the limit. Footnote labels are checked apart.
+const prefixRun = new Map<number, RegExp>();
+const NOT_CLEAR = /[|\r]|\[\^/;
+
+/**
+ * Whether totals over the whole text, found with native searches, already prove every limit holds:
+ * true for most prose, which then needs no scan line by line (the check reads every section of every
+ * level and packet). Any doubt returns false, and the scan decides.
+ */
+export function clearlyWithin(text: string, limits: MarkdownLimits = MARKDOWN_LIMITS): boolean {
+  // Tables, lone "\r" line ends and footnote labels: let the scan judge them.
+  if (text.length > limits.lineLength || NOT_CLEAR.test(text)) return false;
+  // Lines: fewer than the limit in all, so in any paragraph.
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) if (++lines > limits.paragraphLines) return false;
+  // Emphasis characters and brackets: fewer than the limit in all. Backticks: at most codeScan / 2
+  // runs, each of which (and its reading after a backslash) looks ahead at most one paragraph.
+  if (over(text, '*_~', limits.emphasis) || over(text, '[]', limits.brackets) || over(text, '`', limits.codeScan >> 1)) return false;
+  const run = Math.ceil((limits.nesting + 1) / 2);
+  let prefix = prefixRun.get(run);
+  if (!prefix) {
+    prefix = new RegExp(`(?:^|\\n)[ \\t>*+\\-.)0-9]{${run}}`);
+    prefixRun.set(run, prefix);
+  }
+  return !prefix.test(text);
+}
+
+/** Whether `text` holds more than `max` of the characters in `chars`, counting no further than needed. */
+function over(text: string, chars: string, max: number): boolean {
+  let count = 0;
+  for (let k = 0; k < chars.length; k++) {
+    const ch = chars.charAt(k);
+    for (let i = text.indexOf(ch); i !== -1; i = text.indexOf(ch, i + 1)) if (++count > max) return true;
+  }
+  return false;
 }
 
 /** One scan's state. A class, not closures: the check scans every section of every file, and closures cost an allocation each. */

@@ -5,7 +5,14 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parseMarkdown } from '../../src/core/markdown-document.js';
-import { type LimitProblem, MARKDOWN_LIMITS, type MarkdownLimits, scanMarkdownLimits, withinMarkdownLimits } from '../../src/core/markdown-limits.js';
+import {
+  clearlyWithin,
+  type LimitProblem,
+  MARKDOWN_LIMITS,
+  type MarkdownLimits,
+  scanMarkdownLimits,
+  withinMarkdownLimits,
+} from '../../src/core/markdown-limits.js';
 import { exampleFiles } from '../helpers/ladder-files.js';
 import { examplePacketFiles } from '../helpers/packet-files.js';
 
@@ -188,6 +195,37 @@ describe('within the limits, the parsed tree stays within the depth the renderer
       ),
       { numRuns: 1500, seed: 8 },
     );
+  });
+
+  // Short texts that often pass the totals, with tight limits on what the totals only bound.
+  const short = fc
+    .array(
+      fc.tuple(
+        fc.array(
+          fc.oneof({ arbitrary: fc.constant('\t'), weight: 3 }, { arbitrary: fc.constantFrom(' ', '  ', '> ', '>', '- ', '1. ', '* ', '10) '), weight: 5 }),
+          {
+            maxLength: 5,
+            size: 'max',
+          },
+        ),
+        fc.array(fc.constantFrom('a', ' ', '`', '``', '\\', '*', '['), { maxLength: 6 }),
+        fc.constantFrom('\n', '\n\n'),
+      ),
+      { maxLength: 4 },
+    )
+    .map((ls) => ls.map(([p, i, end]) => p.join('') + i.join('') + end).join(''));
+  test('the shortcut (totals over the whole text) never passes a text the scan line by line would flag (fast-check)', () => {
+    const tight: MarkdownLimits = { ...L, nesting: 4, codeScan: 2, emphasis: 6, brackets: 4, paragraphLines: 6, lineLength: 60 };
+    let shortcuts = 0;
+    fc.assert(
+      fc.property(short, (text) => {
+        if (!clearlyWithin(text, tight)) return true;
+        shortcuts++;
+        return scanMarkdownLimits(text, { limits: tight, quick: false }).length === 0;
+      }),
+      { numRuns: 5000, seed: 8 },
+    );
+    expect(shortcuts).toBeGreaterThan(500);
   });
 
   test('at the real limits, for the deepest constructs', () => {
