@@ -9,6 +9,8 @@ export interface Section {
   at: Position;
   /** The section's Markdown, without its heading; trimmed. */
   body: string;
+  /** Where `body` starts in the file (its first character, or the line after the heading when empty). */
+  bodyAt: Position;
 }
 
 /** Raw HTML, or a script-like link, found in the Markdown body outside code. */
@@ -24,8 +26,10 @@ export type FrontMatterProblem = { kind: 'missing'; at: Position } | { kind: 'un
 export interface MarkdownDocument {
   frontMatter: YamlDocument | undefined;
   problem: FrontMatterProblem | undefined;
-  /** Text between the front matter and the first `## ` section. */
+  /** Text between the front matter and the first `## ` section; trimmed. */
   intro: string;
+  /** Where `intro` starts in the file. */
+  introAt: Position;
   sections: Section[];
   html: HtmlTag[];
   lines: LineIndex;
@@ -34,9 +38,13 @@ export interface MarkdownDocument {
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 // An opening or closing HTML tag; comments (<!-- -->) and autolinks (<https://…>) do not match.
 const TAG = /<\/?([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])/g;
-const SCRIPT_LINK = /\]\(\s*<?\s*((?:javascript|vbscript|data)\s*:)/gi;
+// One \s* before an optional "<": two adjacent ones (\s*<?\s*) are quadratic on a run of spaces.
+const SCRIPT_LINK = /\]\(\s*(?:<\s*)?((?:javascript|vbscript|data)\s*:)/gi;
 const CODE_SPAN = /(`+)[^`]*?\1/g;
-const ATX = /^ {0,3}(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$/;
+// The opening of an ATX heading; its closing hashes are trimmed by atxText (a regular expression
+// for the whole line, /(.*?)(?:[ \t]+#+)?[ \t]*$/, is quadratic on a line of spaces).
+const ATX_OPEN = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
+const NOT_IN_LINE = /[\r\u2028\u2029]/;
 
 /**
  * Splits front matter (`---` … `---`) from the body and cuts the body into level-2 sections.
@@ -55,7 +63,8 @@ export function parseMarkdown(text: string, options: ParseOptions = {}): Markdow
   const rest = text.slice(start);
   const match = close.exec(rest);
   if (!match) {
-    return { frontMatter: undefined, problem: { kind: 'unclosed', at: { line: 1, column: 1 } }, intro: '', sections: [], html: [], lines };
+    const at = { line: 1, column: 1 };
+    return { frontMatter: undefined, problem: { kind: 'unclosed', at }, intro: '', introAt: at, sections: [], html: [], lines };
   }
   const end = start + match.index;
   const parsed = YamlDocument.parse(text, start, end, lines, options);
@@ -64,18 +73,26 @@ export function parseMarkdown(text: string, options: ParseOptions = {}): Markdow
   return { frontMatter: undefined, problem: { kind: 'yaml', problem: parsed }, ...body, lines };
 }
 
-function splitSections(text: string, from: number, lines: LineIndex): { intro: string; sections: Section[]; html: HtmlTag[] } {
+function splitSections(text: string, from: number, lines: LineIndex): { intro: string; introAt: Position; sections: Section[]; html: HtmlTag[] } {
   const sections: Section[] = [];
   const html: HtmlTag[] = [];
   let intro = '';
+  let introAt: Position = lines.position(from);
   let current: { name: string; at: Position; start: number } | undefined;
   let fence: string | undefined;
   let inComment = false;
   let offset = from;
   const finish = (end: number) => {
-    const chunk = text.slice(current ? current.start : from, end).trim();
-    if (current) sections.push({ name: current.name, at: current.at, body: chunk });
-    else intro = chunk;
+    const start = current ? current.start : from;
+    const raw = text.slice(start, end);
+    const chunk = raw.trim();
+    // trim() removes the same leading characters from raw, so the chunk starts this far in.
+    const at = lines.position(Math.min(start + (chunk === '' ? 0 : raw.indexOf(chunk.charAt(0))), text.length));
+    if (current) sections.push({ name: current.name, at: current.at, body: chunk, bodyAt: at });
+    else {
+      intro = chunk;
+      introAt = at;
+    }
   };
   while (offset < text.length) {
     const nl = text.indexOf('\n', offset);
@@ -88,12 +105,12 @@ function splitSections(text: string, from: number, lines: LineIndex): { intro: s
       fence = fenceMatch[1];
     } else {
       if (inComment || line.includes('<') || line.includes('](')) inComment = findHtml(line, lines.position(offset).line, html, inComment);
-      const heading = ATX.exec(line);
-      if (heading && (heading[1]?.length ?? 0) <= 2) {
+      const heading = atxHeading(line);
+      if (heading && heading.level <= 2) {
         finish(offset);
-        if (heading[1]?.length === 2) {
-          const name = (heading[2] ?? '').trim();
-          const column = line.indexOf(name, heading[1]?.length ?? 0) + 1;
+        if (heading.level === 2) {
+          const name = heading.text.trim();
+          const column = line.indexOf(name, heading.level) + 1;
           current = { name, at: { line: lines.position(offset).line, column: Math.max(column, 1) }, start: lineEnd + 1 };
         } else {
           current = undefined;
@@ -104,7 +121,26 @@ function splitSections(text: string, from: number, lines: LineIndex): { intro: s
     offset = lineEnd + 1;
   }
   finish(text.length);
-  return { intro, sections, html };
+  return { intro, introAt, sections, html };
+}
+
+/** An ATX heading's level and text (without its closing hashes), in time linear in the line. */
+function atxHeading(line: string): { level: number; text: string } | undefined {
+  const open = ATX_OPEN.exec(line);
+  if (!open) return undefined;
+  const start = open[0].length;
+  if (NOT_IN_LINE.test(line)) return undefined; // as the whole-line expression, whose "." stops there
+  const space = (i: number) => line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9;
+  let end = line.length;
+  while (end > start && space(end - 1)) end--;
+  let hashes = end;
+  while (hashes > start && line.charCodeAt(hashes - 1) === 35) hashes--;
+  // Closing hashes count only after a space or tab.
+  if (hashes < end && hashes > start && space(hashes - 1)) {
+    end = hashes;
+    while (end > start && space(end - 1)) end--;
+  }
+  return { level: (open[1] as string).length, text: line.slice(start, end) };
 }
 
 /** Flags raw HTML on one line; returns whether an HTML comment is still open at its end. */

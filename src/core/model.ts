@@ -52,6 +52,8 @@ export interface Level {
   summary: string;
   pay: Pay | undefined;
   intro: string;
+  /** Where the introduction starts in the file. */
+  introAt: Position;
   sections: Section[];
   html: HtmlTag[];
   /** The track folder the file lives in (levels/<folder>/<id>.md). */
@@ -97,6 +99,8 @@ export interface Packet {
   feedback: Feedback[];
   /** The text before the first section. */
   summary: string;
+  /** Where the summary starts in the file. */
+  summaryAt: Position;
   sections: Section[];
   html: HtmlTag[];
   /** The cycle folder the file lives in (packets/<folder>/<name>.md). */

@@ -28,7 +28,12 @@ const AFTER_STRONG = /^[ .,;:)!?"\n]?$/;
 export function parseSimpleMarkdown(markdown: string): Root | undefined {
   if (REFUSE.test(markdown)) return undefined;
   // Blank lines around the text do not matter; leading spaces on its first line do (indented code).
-  const text = markdown.replace(/^\n+|\n+$/g, '');
+  // Trimmed by hand: /\n+$/ tries every newline in a run, quadratic on a long run inside the text.
+  let from = 0;
+  let to = markdown.length;
+  while (from < to && markdown.charCodeAt(from) === 10) from++;
+  while (to > from && markdown.charCodeAt(to - 1) === 10) to--;
+  const text = markdown.slice(from, to);
   const children: RootContent[] = [];
   if (text === '') return { type: 'root', children };
   let previous: List | undefined;
@@ -47,7 +52,7 @@ export function parseSimpleMarkdown(markdown: string): Root | undefined {
       if (previous) {
         // Two lists separated by a blank line are one loose list.
         previous.spread = true;
-        previous.children.push(...items);
+        for (const item of items) previous.children.push(item); // push(...items) overflows on long lists
       } else {
         previous = { type: 'list', ordered: false, start: null, spread: false, children: items };
         children.push(previous);

@@ -33,8 +33,8 @@ export interface RenderedSite {
   files: Map<string, string>;
   /** The HTML pages, in the order the sitemap lists them (the 404 page excluded). */
   pages: PageInfo[];
-  /** Markdown pieces per parser, for the curious (bench, tests). */
-  markdown: { fast: number; remark: number };
+  /** Markdown pieces per parser, and those beyond the limits shown as text, for the curious (bench, tests). */
+  markdown: { fast: number; remark: number; plain: number };
 }
 
 /**

@@ -1,12 +1,14 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
-import type { Root as MdastRoot } from 'mdast';
+import type { List, ListItem, Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
+import remarkRehype, { defaultHandlers, type Options as ToHastOptions } from 'remark-rehype';
 import { unified } from 'unified';
+import { MARKDOWN_LIMITS, type MarkdownLimits, withinMarkdownLimits } from '../core/markdown-limits.js';
 import { parseSimpleMarkdown } from './fast-markdown.js';
+import { escapeHtml } from './html.js';
 
 /**
  * Ladder Markdown to safe HTML. Every piece of Markdown goes through remark-rehype and then
@@ -19,6 +21,10 @@ import { parseSimpleMarkdown } from './fast-markdown.js';
  *   would be broken on the site, become plain text;
  * - images become links (the site makes no requests to other hosts, and ships no images);
  * - task-list checkboxes become text; table alignment becomes a class (no obsolete attributes).
+ *
+ * Markdown beyond the limits of src/core/markdown-limits.ts (which `ladder check` reports) is not
+ * parsed at all: it is shown as escaped text in a <pre>, so that no input, checked or not, makes the
+ * parser super-linear or the tree walks overflow the stack. Our own walks are iterative.
  */
 
 export type HeadingMode = number | 'strong';
@@ -53,10 +59,38 @@ export interface Fragment {
 /** Decides where a relative link in ladder Markdown points on the site; undefined makes it plain text. */
 export type LinkResolver = (href: string, file: string) => string | undefined;
 
+type ListItemHandler = NonNullable<NonNullable<ToHastOptions['handlers']>['listItem']>;
+
+// mdast-util-to-hast asks, for every item, whether its whole list is loose, and walks the list each
+// time: quadratic in a list's items (40,000 items took 44 s). Ask once per list, and hand the
+// default handler a stand-in list that answers at once; the HTML is the same.
+const looseLists = new WeakMap<List, boolean>();
+const listItem: ListItemHandler = (state, node, parent) => {
+  if (parent?.type !== 'list') return defaultHandlers.listItem(state, node, parent);
+  let loose = looseLists.get(parent);
+  if (loose === undefined) {
+    loose = parent.spread === true || parent.children.some(itemLoose);
+    looseLists.set(parent, loose);
+  }
+  return defaultHandlers.listItem(state, node, { type: 'list', spread: loose, children: [] });
+};
+
+function itemLoose(item: ListItem): boolean {
+  return item.spread === null || item.spread === undefined ? item.children.length > 1 : item.spread;
+}
+
 const parser = unified().use(remarkParse).use(remarkGfm).freeze();
 // clobberPrefix '' here: rehype-sanitize adds its own "user-content-" prefix, and the post-processing
 // below replaces it with the section's scope, links and ids together.
-const toSafeHast = unified().use(remarkRehype, { clobberPrefix: '' }).use(rehypeSanitize).freeze();
+const toSafeHast = unified().use(remarkRehype, { clobberPrefix: '', handlers: { listItem } }).use(rehypeSanitize).freeze();
+
+/**
+ * The deepest parsed tree passed on to remark-rehype, rehype-sanitize and rehype-stringify, which
+ * recurse once per level. Markdown within the limits builds at most about 330 levels (2 per nested
+ * list, 32 nestings, and half of a paragraph's 512 emphasis characters); these libraries overflow
+ * a default stack at about 1,200. A deeper tree means the limits missed something: show the text.
+ */
+export const MAX_TREE_DEPTH = 400;
 const stringifier = unified().use(rehypeStringify).freeze();
 // rehype-stringify's compiler itself: stringify() would wrap every call in a new VFile, and a site
 // stringifies tens of thousands of small pieces.
@@ -73,12 +107,15 @@ interface Parsed {
 
 export class MarkdownRenderer {
   private readonly cache = new Map<string, Parsed>();
-  /** How many pieces took the fast parser and how many remark-parse (for the bench and tests). */
-  readonly stats = { fast: 0, remark: 0 };
+  /**
+   * How many pieces took the fast parser, how many remark-parse, and how many were beyond the
+   * limits and shown as text (for the bench and tests).
+   */
+  readonly stats = { fast: 0, remark: 0, plain: 0 };
 
   constructor(
     private readonly resolveLink: LinkResolver,
-    private readonly options: { fastPath?: boolean | undefined } = {},
+    private readonly options: { fastPath?: boolean | undefined; limits?: MarkdownLimits; maxDepth?: number } = {},
   ) {}
 
   /** Safe HTML for a piece of Markdown; parsed and sanitized once, whatever the pages that show it. */
@@ -87,7 +124,9 @@ export class MarkdownRenderer {
     let parsed = this.cache.get(context.scope);
     if (!parsed || parsed.markdown !== markdown || parsed.file !== context.file) {
       const hast = this.sanitized(markdown);
-      parsed = { file: context.file, markdown, hast, headings: hasHeadings(hast), fragments: new Map() };
+      parsed = hast
+        ? { file: context.file, markdown, hast, headings: hasHeadings(hast), fragments: new Map() }
+        : { file: context.file, markdown, hast: undefined, headings: false, fragments: new Map([['', plainFragment(markdown)]]) };
       this.cache.set(context.scope, parsed);
     }
     // Without headings every mode gives the same HTML: adjust the tree once, in place.
@@ -104,17 +143,62 @@ export class MarkdownRenderer {
     return fragment as Fragment;
   }
 
-  private sanitized(markdown: string): Root {
-    const fast = this.options.fastPath === false ? undefined : parseSimpleMarkdown(markdown);
-    if (fast) this.stats.fast++;
-    else this.stats.remark++;
-    const mdast: MdastRoot = fast ?? (parser.runSync(parser.parse(markdown)) as MdastRoot);
-    return toSafeHast.runSync(mdast) as Root;
+  /** The sanitized tree, or undefined for Markdown beyond the limits, which is shown as text. */
+  private sanitized(markdown: string): Root | undefined {
+    if (withinMarkdownLimits(markdown, this.options.limits ?? MARKDOWN_LIMITS)) {
+      const fast = this.options.fastPath === false ? undefined : parseSimpleMarkdown(markdown);
+      const mdast: MdastRoot = fast ?? (parser.runSync(parser.parse(markdown)) as MdastRoot);
+      if (depthOf(mdast) <= (this.options.maxDepth ?? MAX_TREE_DEPTH)) {
+        if (fast) this.stats.fast++;
+        else this.stats.remark++;
+        return toSafeHast.runSync(mdast) as Root;
+      }
+    }
+    this.stats.plain++;
+    return undefined;
   }
 }
 
-function hasHeadings(node: Root | Element): boolean {
-  return node.children.some((c) => c.type === 'element' && (HEADING.test(c.tagName) || hasHeadings(c)));
+/**
+ * The Markdown as it is written, in a <pre>, every character that could be markup escaped (">"
+ * too, which rehype-stringify leaves raw in text): nothing in it is interpreted.
+ */
+function plainFragment(markdown: string): Fragment {
+  const inner = escapeHtml(markdown);
+  const text = markdown.replace(/\s+/g, ' ').trim();
+  return { html: `<pre>${inner}</pre>`, text, parts: [{ tag: 'pre', open: '<pre>', inner, close: '</pre>', text }] };
+}
+
+/** The depth of a tree (the root is 1), without recursion. */
+function depthOf(tree: MdastRoot): number {
+  let max = 0;
+  const nodes: MdastNodes[] = [tree];
+  const depths: number[] = [1];
+  while (nodes.length > 0) {
+    const node = nodes.pop() as MdastNodes;
+    const depth = depths.pop() as number;
+    if (depth > max) max = depth;
+    if ('children' in node) {
+      for (const child of node.children) {
+        nodes.push(child);
+        depths.push(depth + 1);
+      }
+    }
+  }
+  return max;
+}
+
+function hasHeadings(tree: Root): boolean {
+  const stack: Array<Root | Element> = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop() as Root | Element;
+    for (const c of node.children) {
+      if (c.type !== 'element') continue;
+      if (HEADING.test(c.tagName)) return true;
+      stack.push(c);
+    }
+  }
+  return false;
 }
 
 function stringify(node: Root | RootContent): string {
@@ -197,27 +281,50 @@ function safeDecode(s: string): string {
   }
 }
 
-function visitElements(node: Root | Element, fn: (el: Element) => void): void {
-  for (const child of node.children) {
-    if (child.type === 'element') {
+/** Calls `fn` on every element under `tree`, in no particular order. */
+function visitElements(tree: Root, fn: (el: Element) => void): void {
+  const stack: Array<Root | Element> = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop() as Root | Element;
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
       fn(child);
-      visitElements(child, fn);
+      stack.push(child);
     }
   }
 }
 
-/** Rebuilds children depth-first; `fn` returns what replaces an element (itself, its children, or others). */
+interface RewriteFrame {
+  /** The element whose children these are (undefined for the top list). */
+  element: Element | undefined;
+  children: Array<RootContent | ElementContent>;
+  next: number;
+  out: Array<RootContent | ElementContent>;
+}
+
+/**
+ * Rebuilds children depth-first, without recursion: an element's children are rebuilt before `fn`
+ * sees it, and `fn` returns what replaces it (itself, its children, or others).
+ */
 function rewrite<T extends RootContent | ElementContent>(children: T[], fn: (el: Element) => ElementContent[]): T[] {
-  const out: T[] = [];
-  for (const child of children) {
-    if (child.type !== 'element') {
-      out.push(child);
+  const top: RewriteFrame = { element: undefined, children, next: 0, out: [] };
+  const stack: RewriteFrame[] = [top];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1] as RewriteFrame;
+    if (frame.next < frame.children.length) {
+      const child = frame.children[frame.next++] as RootContent | ElementContent;
+      if (child.type === 'element') stack.push({ element: child, children: child.children, next: 0, out: [] });
+      else frame.out.push(child);
       continue;
     }
-    child.children = rewrite(child.children, fn);
-    out.push(...(fn(child) as T[]));
+    stack.pop();
+    if (!frame.element) continue;
+    frame.element.children = frame.out as ElementContent[];
+    const parent = stack[stack.length - 1] as RewriteFrame;
+    // One push per node: spreading a long list of children into push() overflows the stack.
+    for (const replacement of fn(frame.element)) parent.out.push(replacement);
   }
-  return out;
+  return top.out as T[];
 }
 
 function fragmentOf(tree: Root): Fragment {
@@ -255,11 +362,29 @@ function unitOf(el: Element): Unit {
   return { tag: el.tagName, open, inner: whole.slice(open.length, whole.length - close.length), close, text };
 }
 
+const BLOCK = /^(?:p|li|h[1-6]|td|th|tr|div|pre|blockquote|section|dt|dd)$/;
+
+/** The text of a node, with a space around each block and for each line break; without recursion. */
 export function textOf(node: Element | ElementContent): string {
-  if (node.type === 'text') return node.value;
-  if (node.type !== 'element') return '';
-  if (node.tagName === 'br') return ' ';
   let out = '';
-  for (const child of node.children) out += textOf(child);
-  return /^(?:p|li|h[1-6]|td|th|tr|div|pre|blockquote|section|dt|dd)$/.test(node.tagName) ? ` ${out} ` : out;
+  // A node to enter, or the string to add when leaving a block.
+  const stack: Array<ElementContent | string> = [node];
+  while (stack.length > 0) {
+    const item = stack.pop() as ElementContent | string;
+    if (typeof item === 'string') out += item;
+    else if (item.type === 'text') out += item.value;
+    else if (item.type === 'element') {
+      if (item.tagName === 'br') {
+        out += ' ';
+        continue;
+      }
+      const block = BLOCK.test(item.tagName);
+      if (block) {
+        out += ' ';
+        stack.push(' ');
+      }
+      for (let i = item.children.length - 1; i >= 0; i--) stack.push(item.children[i] as ElementContent);
+    }
+  }
+  return out;
 }

@@ -4,6 +4,7 @@ import { fileRead } from './file-read.js';
 import { frontMatter } from './front-matter.js';
 import { levelClimb } from './level-climb.js';
 import { levelSections } from './level-sections.js';
+import { markdownLimits } from './markdown-limits.js';
 import { missingFile } from './missing-file.js';
 import { packetEvidence } from './packet-evidence.js';
 import { packetFeedback } from './packet-feedback.js';
@@ -37,6 +38,7 @@ export const modelRules: readonly Rule[] = [
   parityLateralEntry,
   parityPay,
   rawHtml,
+  markdownLimits,
   packetLevels,
   packetPromotion,
   packetTrackSwitch,

@@ -10,7 +10,8 @@ describe('parseMarkdown front matter', () => {
     expect(md.frontMatter?.value).toEqual({ id: 'E4', track: 'ic' });
     expect(md.frontMatter?.position('/track')).toEqual({ line: 3, column: 8 });
     expect(md.intro).toBe('Intro text.');
-    expect(md.sections).toEqual([{ name: 'Delivery', at: { line: 8, column: 4 }, body: '- Ships.' }]);
+    expect(md.introAt).toEqual({ line: 6, column: 1 });
+    expect(md.sections).toEqual([{ name: 'Delivery', at: { line: 8, column: 4 }, body: '- Ships.', bodyAt: { line: 10, column: 1 } }]);
   });
 
   test('no front matter, front matter that never closes, and front matter that does not parse', () => {
@@ -32,8 +33,8 @@ describe('parseMarkdown front matter', () => {
     const md = parseMarkdown('---\r\nid: E4\r\n---\r\n## A\r\nbody\r\n## B\r\nmore\r\n');
     expect(md.frontMatter?.value).toEqual({ id: 'E4' });
     expect(md.sections).toEqual([
-      { name: 'A', at: { line: 4, column: 4 }, body: 'body' },
-      { name: 'B', at: { line: 6, column: 4 }, body: 'more' },
+      { name: 'A', at: { line: 4, column: 4 }, body: 'body', bodyAt: { line: 5, column: 1 } },
+      { name: 'B', at: { line: 6, column: 4 }, body: 'more', bodyAt: { line: 7, column: 1 } },
     ]);
   });
 });
