@@ -11,6 +11,8 @@ export default {
       '@swc/jest',
       { jsc: { parser: { syntax: 'typescript' }, target: 'es2022', experimental: { keepImportAttributes: true } }, module: { type: 'es6' } },
     ],
+    // Stylesheets are imported as text, as esbuild's text loader does in the bundles.
+    '\\.css$': '<rootDir>/test/transforms/text.cjs',
   },
   testTimeout: 30000,
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],

@@ -10,7 +10,17 @@ await import('./generate-validators.js');
 
 // ESM bundles of CommonJS dependencies call require() for Node built-ins: give them one.
 const banner = { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" };
-const common = { bundle: true, platform: 'node', format: 'esm', target: 'node20', banner, legalComments: 'none', logLevel: 'warning' };
+// The site's stylesheet (src/render/site.css) is imported as its text.
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  banner,
+  legalComments: 'none',
+  logLevel: 'warning',
+  loader: { '.css': 'text' },
+};
 
 /** Swaps the parts of @actions/core the Action never calls for small stubs (see scripts/stubs/). */
 const unusedCoreParts = {

@@ -35,7 +35,7 @@ export interface ExpectationChange {
   removed: string[];
   /** The changed text as segments, for display (see Segment: concatenated, they give the texts back). */
   segments: Segment[];
-  /** True when the section was too large to compare word by word and its differing middle is shown replaced whole. */
+  /** True when the change was too large to compare word by word (see MAX_EDIT_LENGTH) and its differing middle is shown replaced whole. */
   coarse: boolean;
 }
 

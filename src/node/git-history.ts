@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import type { FileChange, History, HistoryEntry, HistoryFile } from '../render/history.js';
+import { GitError, gitText } from './git-runner.js';
 
 /** Commits listed at most; the changelog says when older ones are left out. */
 export const HISTORY_LIMIT = 500;
@@ -23,6 +23,8 @@ export function readGitHistory(dir: string, options: { limit?: number } = {}): H
       `--max-count=${limit + 1}`,
       '--format=%x1e%H%x1f%cI%x1f%s',
       '--name-status',
+      '--no-ext-diff',
+      '--no-textconv',
       '--relative',
       '--',
       '.',
@@ -41,26 +43,15 @@ export function readGitHistory(dir: string, options: { limit?: number } = {}): H
   return { available: true, entries: entries.slice(0, limit), truncated: entries.length > limit };
 }
 
+/** The commit lists can be long (every commit that touched packets/): more room than the default. */
+const LOG_MAX_BUFFER = 256 * 1024 * 1024;
+
 function git(cwd: string, args: string[]): string {
-  return execFileSync('git', ['-c', 'core.quotePath=false', '-c', 'log.showSignature=false', ...args], {
-    cwd,
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // Plain, stable output whatever the user's configuration and language.
-    env: { ...process.env, LC_ALL: 'C', GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0' },
-  });
+  return gitText(cwd, args, { maxBuffer: LOG_MAX_BUFFER });
 }
 
 function reasonOf(error: unknown): string {
-  const e = error as NodeJS.ErrnoException & { stderr?: string };
-  if (e.code === 'ENOENT') return 'git is not installed';
-  const stderr = String(e.stderr ?? '');
-  if (/not a git repository/i.test(stderr)) return 'not a git repository';
-  if (/does not have any commits yet/i.test(stderr)) return 'the repository has no commits yet';
-  if (/dubious ownership/i.test(stderr)) return 'git refused the repository: it belongs to another user (see git config safe.directory)';
-  const line = stderr.split('\n').find((l) => l.trim()) ?? (e.message || String(error));
-  return line.replace(/^fatal:\s*/, '').trim();
+  return error instanceof GitError ? error.reason : String(error);
 }
 
 /** Parses `git log -z --format=%x1e%H%x1f%cI%x1f%s --name-status`. */

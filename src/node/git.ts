@@ -1,42 +1,16 @@
-import { execFileSync } from 'node:child_process';
 import type { SourceFile } from '../core/source-file.js';
 import { decode, isLadderFileName, isSkippedName, type LinkTarget, linkPolicy, MAX_FILE_BYTES, problems } from './file-policy.js';
+import { GitError, git, gitText } from './git-runner.js';
 
-/** Output of one git command, as bytes. Throws GitError with git's own message when git fails. */
-function git(cwd: string, args: string[], input?: Buffer | string, maxBuffer = 64 * 1024 * 1024): Buffer {
-  try {
-    return execFileSync('git', args, {
-      cwd,
-      input,
-      maxBuffer,
-      stdio: ['pipe', 'pipe', 'pipe'],
-      // Never prompt, never page, never let a user's config or hooks change what we read.
-      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' },
-    });
-  } catch (error) {
-    const e = error as NodeJS.ErrnoException & { stderr?: Buffer; status?: number | null };
-    if (e.code === 'ENOENT') throw new GitError('git is not installed (or not on PATH); it is needed to read the ladder at a git ref.');
-    const message = e.stderr?.toString('utf8').trim().split('\n')[0] || e.message;
-    throw new GitError(message, e.status ?? undefined);
-  }
-}
-
-/** A git command failed; the message is git's first line of complaint. */
-export class GitError extends Error {
-  constructor(
-    message: string,
-    readonly status?: number,
-  ) {
-    super(message);
-  }
-}
+export { GitError } from './git-runner.js';
 
 /** The top of the git work tree that holds `dir`; throws a GitError when `dir` is not inside one. */
 export function repoTop(dir: string): string {
   try {
-    return git(dir, ['rev-parse', '--show-toplevel']).toString('utf8').trim();
+    return gitText(dir, ['rev-parse', '--show-toplevel']).trim();
   } catch (error) {
-    if (error instanceof GitError && /not a git repository/i.test(error.message)) throw new GitError(`${dir} is not inside a git repository.`);
+    if (error instanceof GitError && error.failure === 'not-a-repository')
+      throw new GitError(`${dir} is not inside a git repository.`, error.status, error.failure);
     throw error;
   }
 }
@@ -45,9 +19,7 @@ export function repoTop(dir: string): string {
 export function resolveCommit(repoDir: string, ref: string): string | undefined {
   if (ref === '' || ref.startsWith('-') || /[\0\n]/.test(ref)) return undefined;
   try {
-    return git(repoDir, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])
-      .toString('utf8')
-      .trim();
+    return gitText(repoDir, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).trim();
   } catch (error) {
     // --quiet: an unknown ref exits 1 without a message; anything else (not a repository) is reported.
     if (error instanceof GitError && error.status === 1) return undefined;
@@ -156,7 +128,7 @@ export function readLadderAtRef(repoDir: string, ref: string, ladderDir: string)
 /** The contents of these blobs, in order (undefined for one missing from the clone), from one `git cat-file --batch`. */
 function catFiles(repoDir: string, ref: string, entries: readonly TreeEntry[]): Array<Buffer | undefined> {
   const total = entries.reduce((n, e) => n + e.size + 128, 0);
-  const out = git(repoDir, ['cat-file', '--batch'], `${entries.map((e) => e.id).join('\n')}\n`, total + 1024 * 1024);
+  const out = git(repoDir, ['cat-file', '--batch'], { input: `${entries.map((e) => e.id).join('\n')}\n`, maxBuffer: total + 1024 * 1024 });
   // Each object: "<id> SP <type> SP <size> LF <contents> LF"
   const blobs: Array<Buffer | undefined> = [];
   let offset = 0;

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { modelRules } from '../../src/rules/index.js';
@@ -79,5 +80,16 @@ describe('the installed bin (dist/cli.js, built by `npm run build`, which `npm t
     expect(run.stdout).toContain('test/fixtures/rules/unknown-reference/levels/em/M2.md');
     expect(run.stdout).toMatch(/ {2}5:7 +error +.*Did you mean "staff"\?.*unknown-reference/);
     expect(run.status).toBe(1);
+  });
+
+  test('`node bin/ladder.js render` writes the stylesheet src/render/site.css, as it is', () => {
+    const out = mkdtempSync(join(tmpdir(), 'ladder-bin-render-'));
+    try {
+      const run = bin(['render', 'ladder', '--out', out]);
+      expect(run.status).toBe(0);
+      expect(readFileSync(join(out, 'assets', 'site.css'), 'utf8')).toBe(readFileSync(join(repoRoot, 'src', 'render', 'site.css'), 'utf8'));
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { diffWords, MAX_CELLS, tokenize } from '../../src/core/word-diff.js';
+import { diffWords, MAX_EDIT_LENGTH, tokenize } from '../../src/core/word-diff.js';
 
 type Seg = { kind: string; text: string };
 const text = (segments: Seg[], ...kinds: string[]) =>
@@ -113,6 +113,30 @@ describe('diffWords', () => {
     expect(result.removed).toHaveLength(11);
   });
 
+  test('20 one-word edits spread through a 3,000-word section are those 20 words, not a rewrite', () => {
+    const a = randomWords(3000, 800, 21);
+    const at = Array.from({ length: 20 }, (_, k) => 75 + 150 * k);
+    const b = a.map((w, i) => (at.includes(i) ? `edited${i}` : w));
+    const result = diffWords(a.join(' '), b.join(' '));
+    expect(result.coarse).toBe(false);
+    expect(result.added).toEqual(at.map((i) => `edited${i}`));
+    expect(result.removed).toEqual(at.map((i) => a[i]));
+    expect(text(result.segments, 'same', 'added')).toBe(b.join(' '));
+  });
+
+  test('a 20,000-word section with a paragraph moved is compared word by word', () => {
+    // Once past 2,000 words on each side, the old word-by-word table (words × words cells) gave up.
+    const a = randomWords(20_000, 3000, 8);
+    const paragraph = a.slice(1000, 1050);
+    const b = [...a.slice(0, 1000), ...a.slice(1050, 19_000), ...paragraph, ...a.slice(19_000)];
+    const result = diffWords(a.join(' '), b.join('\n'));
+    expect(result.coarse).toBe(false);
+    expect(result.removed).toEqual(paragraph);
+    expect(result.added).toEqual(paragraph);
+    expect(words(text(result.segments, 'same', 'removed'))).toBe(words(a.join(' ')));
+    expect(text(result.segments, 'same', 'added')).toBe(b.join('\n'));
+  });
+
   test('huge, entirely different input stays fast: it degrades to a whole replacement', () => {
     const a = randomWords(200_000, 5000, 11).join(' ');
     const b = randomWords(200_000, 5000, 12).join(' ');
@@ -134,9 +158,23 @@ describe('diffWords', () => {
     expect(result).toMatchObject({ added: ['CHANGED'], removed: [words[150_000]], coarse: false });
   });
 
-  test('the size cap is the product of the differing middles', () => {
-    expect(MAX_CELLS).toBeGreaterThanOrEqual(400 * 400);
+  test('huge input changed at both ends is still exact: only the edits count', () => {
+    const words = randomWords(300_000, 5000, 6);
+    const changed = ['FIRST', ...words.slice(1, -1), 'LAST'];
+    const result = diffWords(words.join(' '), changed.join(' '));
+    expect(result).toMatchObject({ added: ['FIRST', 'LAST'], removed: [words[0], words[299_999]], coarse: false });
+    expect(result.segments.map((s) => s.kind)).toEqual(['removed', 'added', 'same', 'removed', 'added']);
+  });
+
+  test('the bound is on the words edited, not on the size of the texts', () => {
+    // A ~2 KB section (~400 words) rewritten whole is still compared word by word.
+    expect(MAX_EDIT_LENGTH).toBeGreaterThanOrEqual(400 + 400);
     expect(diffWords('a b c d', 'a x y d', 3).coarse).toBe(true);
     expect(diffWords('a b c d', 'a x y d', 4).coarse).toBe(false);
+    const a = randomWords(5000, 300, 4);
+    const b = a.map((w, i) => (i === 1000 ? 'CHANGED' : w));
+    b.splice(4000, 1);
+    expect(diffWords(a.join(' '), b.join(' '), 3)).toMatchObject({ added: ['CHANGED'], removed: [a[1000], a[4000]], coarse: false });
+    expect(diffWords(a.join(' '), b.join(' '), 2).coarse).toBe(true);
   });
 });

@@ -65,6 +65,11 @@ describe('the pages of the example ladder', () => {
     expect([...site.files.keys()].filter((p) => p.startsWith('changes/'))).toHaveLength(14);
   });
 
+  test('the stylesheet is src/render/site.css, as it is', () => {
+    expect(page('assets/site.css')).toBe(readFileSync(join(repoRoot, 'src', 'render', 'site.css'), 'utf8'));
+    expect(page('assets/site.css')).toContain('@media print');
+  });
+
   test('the home page puts the tracks side by side, band by band, with pay as published', () => {
     const home = page('index.html');
     const rows = [
