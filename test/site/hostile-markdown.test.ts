@@ -108,6 +108,8 @@ beforeAll(() => {
     bundle: true,
     platform: 'node',
     format: 'esm',
+    // As scripts/build.js: the stylesheet is imported as text.
+    loader: { '.css': 'text' },
     banner: { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
     logLevel: 'warning',
   });
