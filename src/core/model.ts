@@ -1,7 +1,10 @@
 import type { Position } from './diagnostic.js';
 import type { HtmlTag, Section } from './markdown-document.js';
 import type { PacketIdentity } from './packet-identity.js';
+import { MEASURED_KINDS, REFERENCE_KINDS, type TrackKind } from './track-kinds.js';
 import type { YamlDocument } from './yaml-document.js';
+
+export type { TrackKind } from './track-kinds.js';
 
 /** Where an entity was declared: a file and a JSON pointer into its YAML. */
 export interface Origin {
@@ -25,8 +28,6 @@ export interface Band {
   pay: Pay | undefined;
   origin: Origin;
 }
-
-export type TrackKind = 'ic' | 'em';
 
 export interface Track {
   id: string;
@@ -111,7 +112,8 @@ export interface Packet {
 export interface Governance {
   committee: string[];
   quorum: number;
-  ladderApprovers: { ic: string[]; em: string[] };
+  /** Who approves a ladder change, per track kind: one of each kind, different people. */
+  ladderApprovers: Record<TrackKind, string[]>;
 }
 
 /**
@@ -178,6 +180,20 @@ export class LadderIndex {
 
   levelsOfKind(kind: TrackKind): Level[] {
     return this.tracksOfKind(kind).flatMap((t) => this.levelsOf(t.id));
+  }
+
+  /** Levels of the kinds parity measures against (IC): see track-kinds.ts. */
+  referenceLevels(): Level[] {
+    return REFERENCE_KINDS.flatMap((k) => this.levelsOfKind(k));
+  }
+
+  /** Tracks of the kinds parity measures (management). */
+  measuredTracks(): Track[] {
+    return MEASURED_KINDS.flatMap((k) => this.tracksOfKind(k));
+  }
+
+  measuredLevels(): Level[] {
+    return MEASURED_KINDS.flatMap((k) => this.levelsOfKind(k));
   }
 }
 

@@ -8,8 +8,8 @@ export const parityBandCoverage: Rule = {
   group: 'parity',
   description: 'Every band that holds an EM level also holds an IC level.',
   check({ index, report }) {
-    const icBands = new Set(index.levelsOfKind('ic').map((l) => l.band));
-    for (const track of index.tracksOfKind('em')) {
+    const icBands = new Set(index.referenceLevels().map((l) => l.band));
+    for (const track of index.measuredTracks()) {
       // The first level of a management track is parity-lateral-entry's to report.
       for (const level of index.levelsOf(track.id).slice(1)) {
         if (icBands.has(level.band)) continue;

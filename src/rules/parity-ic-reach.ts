@@ -10,9 +10,9 @@ export const parityIcReach: Rule = {
   check({ ladder, index, report }) {
     const top = (levels: typeof ladder.levels) =>
       levels.reduce<(typeof levels)[number] | undefined>((best, l) => (!best || index.rankOf(l) > index.rankOf(best) ? l : best), undefined);
-    const topEm = top(index.levelsOfKind('em'));
+    const topEm = top(index.measuredLevels());
     if (!topEm) return;
-    const topIc = top(index.levelsOfKind('ic'));
+    const topIc = top(index.referenceLevels());
     if (!topIc) {
       report(
         at(topEm.origin, 'track'),

@@ -8,8 +8,8 @@ export const parityLateralEntry: Rule = {
   group: 'parity',
   description: 'The first EM level sits on the band of an IC level, so entering management is lateral.',
   check({ index, report }) {
-    const icBands = new Set(index.levelsOfKind('ic').map((l) => l.band));
-    for (const track of index.tracksOfKind('em')) {
+    const icBands = new Set(index.referenceLevels().map((l) => l.band));
+    for (const track of index.measuredTracks()) {
       const first = index.levelsOf(track.id)[0];
       if (!first || icBands.has(first.band)) continue;
       report(
