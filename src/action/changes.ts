@@ -1,5 +1,5 @@
 import { relative, resolve, sep } from 'node:path';
-import { classify } from '../core/source-file.js';
+import { isLadderPath } from '../core/kinds/index.js';
 import { changedFiles } from '../node/git.js';
 import { describeFailure, listAll } from './api.js';
 import type { RunContext } from './context.js';
@@ -34,5 +34,5 @@ export async function ladderChanges(
   }
   return [...new Set(repoPaths)]
     .map((p) => relative(ladderDir, resolve(context.workspace, p)).split(sep).join('/'))
-    .filter((p) => !p.startsWith('..') && classify(p).kind !== 'other');
+    .filter((p) => !p.startsWith('..') && isLadderPath(p));
 }

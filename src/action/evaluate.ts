@@ -1,5 +1,5 @@
 import { checkLadder } from '../check.js';
-import { isPacketPath, selectChanged } from '../core/changed.js';
+import { changesLadder, selectChanged } from '../core/changed.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { diffLadders, type LadderDiff } from '../core/diff.js';
 import { diffToMarkdown } from '../core/diff-format.js';
@@ -12,7 +12,7 @@ import { describeFailure, listAll } from './api.js';
 import type { RunContext } from './context.js';
 import type { GitHubClient } from './github.js';
 import type { Inputs } from './inputs.js';
-import { evaluateQuorum, latestApprovals, type Quorum, type Review } from './quorum.js';
+import { evaluateQuorum, latestApprovals, needsLadderApproval, type Quorum, type Review } from './quorum.js';
 import type { RunReport } from './report.js';
 
 export interface Evaluation {
@@ -48,7 +48,7 @@ export async function evaluate(options: {
 
   // A change to the ladder itself is diffed with every packet that may target it, so it reads the
   // whole directory once; a packet change reads only what its check needs.
-  const ladderChanged = changed?.some((p) => !isPacketPath(p)) ?? false;
+  const ladderChanged = changed ? changesLadder(changed) : false;
   const input = changed && !ladderChanged ? readForChanged(ladderDir, changed) : { files: readLadderDir(ladderDir), otherPackets: [] };
   const result = checkLadder(input.files, input.otherPackets);
   const local = changed ? selectChanged(result.diagnostics, changed) : result.diagnostics;
@@ -88,7 +88,7 @@ export async function evaluate(options: {
         governance,
         packets: result.ladder.packets.filter((p) => changedSet.has(p.origin.file)),
         packetFile: (p) => toRepoPath(p.origin.file),
-        ladderChanged,
+        ladderChanged: needsLadderApproval(changed ?? []),
         approvals: latestApprovals(reviews),
       });
     }

@@ -1,4 +1,6 @@
+import { classify, type FileKindId } from '../core/kinds/index.js';
 import type { Governance, Packet } from '../core/model.js';
+import { TRACK_KIND_IDS, TRACK_KINDS } from '../core/track-kinds.js';
 
 /** A pull request review as the REST API returns it (only what we read). */
 export interface Review {
@@ -43,7 +45,7 @@ const lower = (xs: readonly string[]) => new Set(xs.map((x) => x.toLowerCase()))
 /**
  * Whether the pull request has the approvals the organization's governance asks for. Packets need
  * the committee's quorum, never counting the candidate, and never carried by the candidate's
- * manager alone; a ladder change needs an IC approver and an EM approver. Pure.
+ * manager alone; a ladder change needs an approver of each track kind (IC and EM), different people. Pure.
  */
 export function evaluateQuorum(input: {
   governance: Governance;
@@ -82,31 +84,61 @@ export function evaluateQuorum(input: {
     });
   }
   if (input.ladderChanged) {
-    const ic = lower(governance.ladderApprovers.ic);
-    const em = lower(governance.ladderApprovers.em);
-    const icApprovers = approvals.filter((l) => ic.has(l));
-    const emApprovers = approvals.filter((l) => em.has(l));
-    // One person on both lists cannot speak for both tracks.
-    const pair = icApprovers.flatMap((a) => emApprovers.filter((b) => b !== a).map((b) => [a, b] as const))[0];
-    const counted = pair ? [...pair] : [...new Set([...icApprovers, ...emApprovers])];
-    const ignored = approvals.filter((l) => !ic.has(l) && !em.has(l)).map((login) => ({ login, why: 'not a ladder approver' }));
-    const missing = pair
+    const lists = TRACK_KIND_IDS.map((kind) => ({ short: TRACK_KINDS[kind].short, approvers: lower(governance.ladderApprovers[kind]) }));
+    const byKind = lists.map((l) => approvals.filter((a) => l.approvers.has(a)));
+    // One person on several lists cannot speak for several tracks.
+    const chosen = distinct(byKind);
+    const counted = chosen ?? [...new Set(byKind.flat())];
+    const ignored = approvals.filter((l) => !lists.some((x) => x.approvers.has(l))).map((login) => ({ login, why: 'not a ladder approver' }));
+    const absent = lists.filter((_, i) => byKind[i]?.length === 0).map((l) => l.short);
+    const missing = chosen
       ? undefined
-      : icApprovers.length === 0 && emApprovers.length === 0
-        ? 'an approval from an IC approver and one from an EM approver'
-        : icApprovers.length === 0
-          ? 'an approval from an IC approver'
-          : emApprovers.length === 0
-            ? 'an approval from an EM approver'
-            : 'approvals from two different people, one per track';
+      : absent.length > 0
+        ? approvalFrom(absent)
+        : `approvals from ${lists.length === 2 ? 'two' : lists.length} different people, one per track`;
     items.push({
       subject: 'the ladder',
-      needs: 'an approval from an IC approver and one from an EM approver (governance.ladderApprovers)',
+      needs: `${approvalFrom(lists.map((l) => l.short))} (governance.ladderApprovers)`,
       counted,
       ignored,
-      met: pair !== undefined,
+      met: chosen !== undefined,
       missing,
     });
   }
   return { items, met: items.every((i) => i.met) };
+}
+
+/** "an approval from an IC approver and one from an EM approver". */
+function approvalFrom(kinds: readonly string[]): string {
+  // Initialisms are read letter by letter: "an IC", "an EM", "a PM".
+  const article = (k: string) => (/^[AEFHILMNORSX]/.test(k) ? 'an' : 'a');
+  return kinds.map((k, i) => `${i === 0 ? 'an approval' : 'one'} from ${article(k)} ${k} approver`).join(' and ');
+}
+
+/** One approver per list, all different people, or undefined when there is no such choice. */
+function distinct(lists: readonly string[][], taken: ReadonlySet<string> = new Set()): string[] | undefined {
+  const [first, ...rest] = lists;
+  if (!first) return [];
+  for (const login of first) {
+    if (taken.has(login)) continue;
+    const others = distinct(rest, new Set([...taken, login]));
+    if (others) return [login, ...others];
+  }
+  return undefined;
+}
+
+/** Whose approval a change to a file of each kind needs: the ladder approvers, or the promotion committee. */
+export const APPROVALS_BY_KIND: Record<FileKindId, 'ladder' | 'committee'> = {
+  config: 'ladder',
+  competencies: 'ladder',
+  level: 'ladder',
+  packet: 'committee',
+};
+
+/** Whether the changed paths need the ladder approvers' sign-off (a misplaced file counts as its kind). */
+export function needsLadderApproval(changed: readonly string[]): boolean {
+  return changed.some((p) => {
+    const kind = classify(p)?.kind.id;
+    return kind !== undefined && APPROVALS_BY_KIND[kind] === 'ladder';
+  });
 }

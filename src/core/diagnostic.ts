@@ -8,6 +8,13 @@ export interface Position {
   column: number;
 }
 
+/** A finding before policy gives it a severity. */
+export interface Finding extends Position {
+  rule: string;
+  message: string;
+  file: string;
+}
+
 /** A finding, always pointing at a file, line and column. */
 export interface Diagnostic extends Position {
   rule: string;

@@ -1,4 +1,6 @@
 import { type Band, type Competency, type Ladder, LadderIndex, type Level, type Pay, type TrackKind } from './model.js';
+import { FEEDBACK_MINIMUM_KINDS } from './packet-kinds.js';
+import { MEASURED_KINDS, REFERENCE_KINDS } from './track-kinds.js';
 import { diffWords, type Segment } from './word-diff.js';
 
 /**
@@ -328,8 +330,8 @@ export function equivalences(index: LadderIndex): Equivalence[] {
       .map((l) => l.id);
   const out: Equivalence[] = [];
   for (const band of index.bandById.values()) {
-    const ic = byKind('ic', band.id);
-    const em = byKind('em', band.id);
+    const ic = REFERENCE_KINDS.flatMap((k) => byKind(k, band.id));
+    const em = MEASURED_KINDS.flatMap((k) => byKind(k, band.id));
     if (ic.length > 0 && em.length > 0) out.push({ band: band.id, levels: [...new Set([...ic, ...em])] });
   }
   return out;
@@ -392,7 +394,7 @@ function diffConfig(base: Ladder, head: Ladder, other: string[]): void {
   for (const rule of [...new Set([...Object.keys(p.rules), ...Object.keys(q.rules)])].sort()) {
     if (p.rules[rule] !== q.rules[rule]) other.push(`Rule ${rule}: ${p.rules[rule] ?? 'default'} → ${q.rules[rule] ?? 'default'}.`);
   }
-  for (const kind of ['promotion', 'track-switch'] as const) {
+  for (const kind of FEEDBACK_MINIMUM_KINDS) {
     const [x, y] = [p.packets.minimumFeedback[kind], q.packets.minimumFeedback[kind]];
     if (x !== y) other.push(`A ${kind} packet now needs feedback from ${y} people (was ${x}).`);
   }

@@ -1,9 +1,11 @@
 import type { Position } from './diagnostic.js';
 import type { HtmlTag, Section } from './markdown-document.js';
 import type { PacketIdentity } from './packet-identity.js';
+import type { FeedbackMinimumKind, PacketKind } from './packet-kinds.js';
 import { MEASURED_KINDS, REFERENCE_KINDS, type TrackKind } from './track-kinds.js';
 import type { YamlDocument } from './yaml-document.js';
 
+export type { PacketKind } from './packet-kinds.js';
 export type { TrackKind } from './track-kinds.js';
 
 /** Where an entity was declared: a file and a JSON pointer into its YAML. */
@@ -66,7 +68,7 @@ export interface Policy {
   publishPay: boolean;
   rules: Record<string, 'error' | 'warning' | 'off'>;
   packets: {
-    minimumFeedback: { promotion: number; 'track-switch': number };
+    minimumFeedback: Record<FeedbackMinimumKind, number>;
     graduationStakeholders: number;
   };
 }
@@ -76,8 +78,6 @@ export interface ChangelogEntry {
   date: string | undefined;
   changes: string[];
 }
-
-export type PacketKind = 'promotion' | 'track-switch' | 'graduation';
 
 export interface Feedback {
   handle: string;

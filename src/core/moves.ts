@@ -1,4 +1,6 @@
-import type { Band, LadderIndex, Level, PacketKind, Track } from './model.js';
+import type { Band, LadderIndex, Level, Track } from './model.js';
+import { PACKET_KINDS, type PacketKind } from './packet-kinds.js';
+import { TRACK_KINDS } from './track-kinds.js';
 
 /** A move between two existing levels, with what every move rule needs to judge it. */
 export interface Move {
@@ -53,12 +55,7 @@ export function trackSwitchProblem(move: Move, index: LadderIndex): string | und
   }
   if (climb === 0) return undefined;
   const lateral = levelOn(index, toTrack.id, fromBand.rank);
-  const why =
-    toTrack.kind === 'em' && fromTrack.kind === 'ic'
-      ? 'Moving into management is never a promotion'
-      : toTrack.kind === 'ic' && fromTrack.kind === 'em'
-        ? 'Going back to the IC track is never a demotion'
-        : 'A track switch is lateral';
+  const why = toTrack.kind !== fromTrack.kind ? TRACK_KINDS[toTrack.kind].switchInto : 'A track switch is lateral';
   const direction = climb > 0 ? 'up' : 'down';
   return `A track switch keeps the band, but ${name(from)} is on "${fromBand.name}" and ${name(to)} on "${toBand.name}" (${Math.abs(climb)} band${Math.abs(climb) === 1 ? '' : 's'} ${direction}). ${why}: switch to ${lateral ? name(lateral) : `the "${toTrack.name}" level on band "${fromBand.name}"`}${climb > 0 ? ', and ask for a promotion separately' : ''}.`;
 }
@@ -66,7 +63,8 @@ export function trackSwitchProblem(move: Move, index: LadderIndex): string | und
 /** Why a graduation is impossible (levels only; the stakeholder quorum is checked by its rule). */
 export function graduationProblem(move: Move, index: LadderIndex): string | undefined {
   const { from, to, fromTrack, toTrack, fromBand, toBand, climb } = move;
-  if (fromTrack.kind !== 'ic' || toTrack.kind !== 'em') {
+  const { tracks } = PACKET_KINDS.graduation;
+  if (fromTrack.kind !== tracks.from || toTrack.kind !== tracks.to) {
     return `A graduation from the apprentice manager program goes from an IC level to a management level, but ${name(from)} is on "${fromTrack.name}" (${fromTrack.kind}) and ${name(to)} on "${toTrack.name}" (${toTrack.kind}).`;
   }
   if (climb === 0) return undefined;

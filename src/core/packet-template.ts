@@ -1,5 +1,6 @@
 import { dump } from 'js-yaml';
 import type { LadderIndex, Level, PacketKind, Policy } from './model.js';
+import { hasFeedbackMinimum } from './packet-kinds.js';
 
 export interface PacketDraft {
   kind: PacketKind;
@@ -37,7 +38,7 @@ export function packetTemplate(draft: PacketDraft, index: LadderIndex, policy: P
     sponsors: [],
     ladderVersion: draft.ladderVersion,
   };
-  const needed = kind === 'graduation' ? policy.packets.graduationStakeholders : policy.packets.minimumFeedback[kind];
+  const needed = hasFeedbackMinimum(kind) ? policy.packets.minimumFeedback[kind] : policy.packets.graduationStakeholders;
   const lines = [
     '---',
     `# yaml-language-server: $schema=../../../schemas/packet.schema.json`,

@@ -1,3 +1,4 @@
+import { hasLadderFileExtension, isPersonalPath, KIND_ROOTS } from '../core/kinds/index.js';
 import type { SourceFile } from '../core/source-file.js';
 
 /*
@@ -11,11 +12,9 @@ import type { SourceFile } from '../core/source-file.js';
 /** Larger files are refused unread: a ladder file is prose a person wrote, not data. */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
-const LADDER_FILE = /\.(ya?ml|md)$/;
-
-/** Whether a file name is one of the ladder's kinds (.yml, .yaml, .md). */
+/** Whether a file name is one of the ladder's kinds (.yml, .yaml, .md: core/kinds). */
 export function isLadderFileName(name: string): boolean {
-  return LADDER_FILE.test(name);
+  return hasLadderFileExtension(name);
 }
 
 /** Names never read, at any depth: hidden files and folders, and node_modules. */
@@ -25,22 +24,22 @@ export function isSkippedName(name: string): boolean {
 
 /**
  * Whether a path (relative to the ladder directory, forward slashes) is one the reader reads: a
- * ladder file name, nothing hidden nor under node_modules on the way, and, when packets are not
- * read (the site), not under packets/. A link is followed only to such a path.
+ * ladder file name, nothing hidden nor under node_modules on the way, and, when personal files are
+ * not read (the site), not where they live (packets/). A link is followed only to such a path.
  */
-export function isReadPath(path: string, packets: boolean): boolean {
+export function isReadPath(path: string, personal: boolean): boolean {
   const names = path.split('/');
-  if (!packets && names[0] === 'packets') return false;
+  if (!personal && isPersonalPath(path)) return false;
   return isLadderFileName(path) && names.every((n) => n !== '' && n !== '..' && !isSkippedName(n));
 }
 
 /**
- * Whether the files under this folder would be checked (levels/… and packets/…): a folder there
- * that cannot be read, or a link to one, is reported rather than skipped. Elsewhere nothing is checked.
+ * Whether the files under this folder would be checked (under a kind's root: levels/…, packets/…):
+ * a folder there that cannot be read, or a link to one, is reported rather than skipped. Elsewhere
+ * nothing is checked.
  */
-export function holdsLadderFiles(path: string, packets: boolean): boolean {
-  const top = path.split('/')[0];
-  return top === 'levels' || (packets && top === 'packets');
+export function holdsLadderFiles(path: string, personal: boolean): boolean {
+  return KIND_ROOTS.includes(path.split('/')[0] ?? '') && (personal || !isPersonalPath(path));
 }
 
 /** Where a symbolic link leads, as each reader finds out; `file` carries what to read. */
@@ -81,10 +80,10 @@ export const problems = {
  * business (a link to a folder where no ladder file is read, or a link with another name).
  * `target` is asked lazily: a link that cannot matter is not resolved at all.
  */
-export function linkPolicy<T>(path: string, packets: boolean, target: () => LinkTarget<T>): { read: T } | { problem: SourceFile } | undefined {
+export function linkPolicy<T>(path: string, personal: boolean, target: () => LinkTarget<T>): { read: T } | { problem: SourceFile } | undefined {
   const name = path.slice(path.lastIndexOf('/') + 1);
   const asFile = isLadderFileName(name);
-  const asFolder = !asFile && holdsLadderFiles(path, packets);
+  const asFolder = !asFile && holdsLadderFiles(path, personal);
   if (!asFile && !asFolder) return undefined;
   const found = target();
   const problem = (text: string): { problem: SourceFile } => ({ problem: asFolder ? { path, problem: text, folder: true } : { path, problem: text } });
@@ -97,7 +96,7 @@ export function linkPolicy<T>(path: string, packets: boolean, target: () => Link
   }
   switch (found.kind) {
     case 'file':
-      return isReadPath(found.path, packets) ? { read: found.read } : problem(problems.linkOutside(false));
+      return isReadPath(found.path, personal) ? { read: found.read } : problem(problems.linkOutside(false));
     case 'outside':
       return problem(problems.linkOutside(false));
     case 'missing':

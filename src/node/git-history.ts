@@ -1,3 +1,4 @@
+import { PERSONAL_ROOTS } from '../core/kinds/index.js';
 import type { FileChange, History, HistoryEntry, HistoryFile } from '../render/history.js';
 import { GitError, gitText } from './git-runner.js';
 
@@ -28,14 +29,18 @@ export function readGitHistory(dir: string, options: { limit?: number } = {}): H
       '--relative',
       '--',
       '.',
-      ':(exclude)packets',
+      ...PERSONAL_ROOTS.map((root) => `:(exclude)${root}`),
     ]);
   } catch (error) {
     return { available: false, reason: reasonOf(error) };
   }
   let withPackets: Set<string>;
   try {
-    withPackets = new Set(git(dir, ['log', '--no-merges', '--format=%H', '--', 'packets']).split('\n').filter(Boolean));
+    withPackets = new Set(
+      git(dir, ['log', '--no-merges', '--format=%H', '--', ...PERSONAL_ROOTS])
+        .split('\n')
+        .filter(Boolean),
+    );
   } catch (error) {
     return { available: false, reason: reasonOf(error) };
   }

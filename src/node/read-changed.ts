@@ -1,10 +1,14 @@
 import { type Dirent, lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { isPacketPath } from '../core/changed.js';
+import { isItemPath } from '../core/changed.js';
+import { packetKind } from '../core/kinds/packet.js';
 import { type PacketIdentity, packetIdentity } from '../core/packet-identity.js';
 import type { SourceFile } from '../core/source-file.js';
 import { isLadderFileName, isSkippedName, problems, specialKind } from './file-policy.js';
 import { LadderTree, readLadderDir, readOne, readRegular } from './read-ladder-dir.js';
+
+/** Packets are the one kind of item today; the identity of a cycle's other packets is theirs alone. */
+const ROOT = packetKind.root as string;
 
 export interface ChangedInput {
   files: SourceFile[];
@@ -27,9 +31,9 @@ export interface ChangedInput {
  * link is listed or read through.
  */
 export function readForChanged(dir: string, changed: readonly string[]): ChangedInput {
-  const onlyPackets = changed.every(isPacketPath);
+  const onlyPackets = changed.every(isItemPath);
   const headOnly = (path: string) => onlyPackets && !changed.includes(path);
-  const files = readLadderDir(dir, { packets: false, frontMatterOnly: headOnly });
+  const files = readLadderDir(dir, { personal: false, frontMatterOnly: headOnly });
   const tree = new LadderTree(dir, true);
   const folders = new FolderKinds(dir);
   const otherPackets: PacketIdentity[] = [];
@@ -38,18 +42,18 @@ export function readForChanged(dir: string, changed: readonly string[]): Changed
   const reads = new Map<string, () => SourceFile | undefined>();
   for (const path of changed) {
     const names = path.split('/');
-    if (!isPacketPath(path) || names.some(isSkippedName)) continue;
+    if (!isItemPath(path) || names.some(isSkippedName)) continue;
     reads.set(path, () => readChanged(tree, folders, path));
   }
   const cycles = new Set(
     changed
-      .filter(isPacketPath)
+      .filter(isItemPath)
       .map((p) => p.split('/')[1])
       .filter((c): c is string => Boolean(c) && !isSkippedName(c as string)),
   );
   for (const cycle of cycles) {
-    const folder = `packets/${cycle}`;
-    if (folders.kind('packets') !== 'folder' || folders.kind(folder) !== 'folder') continue; // deleted, or a link: never listed through
+    const folder = `${ROOT}/${cycle}`;
+    if (folders.kind(ROOT) !== 'folder' || folders.kind(folder) !== 'folder') continue; // deleted, or a link: never listed through
     let entries: Dirent[] = [];
     try {
       entries = readdirSync(join(dir, folder), { withFileTypes: true });

@@ -1,5 +1,6 @@
 import { closeSync, constants, type Dirent, fstatSync, openSync, readdirSync, readlinkSync, readSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { PERSONAL_ROOTS } from '../core/kinds/index.js';
 import type { SourceFile } from '../core/source-file.js';
 import {
   decode,
@@ -24,8 +25,8 @@ export class UnreadableDirectoryError extends Error {}
  * sizes) is decided in file-policy.ts, as for a git ref.
  */
 export interface ReadOptions {
-  /** Read packets/ too (default true). The site renderer passes false: packets are personal and never rendered. */
-  packets?: boolean;
+  /** Read personal files (packets/) too (default true). The site renderer passes false: packets are never rendered. */
+  personal?: boolean;
   /** Markdown files of which only the front matter is wanted (see readRegular). */
   frontMatterOnly?: (path: string) => boolean;
 }
@@ -38,7 +39,7 @@ export function readLadderDir(dir: string, options: ReadOptions = {}): SourceFil
     throw new UnreadableDirectoryError(`cannot read ${dir}: ${errorCode(error)}`);
   }
   const files: SourceFile[] = [];
-  walk(new LadderTree(dir, options.packets !== false), '', files, options.frontMatterOnly ?? (() => false));
+  walk(new LadderTree(dir, options.personal !== false), '', files, options.frontMatterOnly ?? (() => false));
   return files.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
@@ -49,13 +50,13 @@ export class LadderTree {
 
   constructor(
     readonly dir: string,
-    readonly packets: boolean,
+    readonly personal: boolean,
   ) {}
 
   /** The link at `path` (relative to the directory) under the policy: what it reads as, a problem, or nothing. */
   link(path: string, headOnly: boolean): SourceFile | undefined {
     const full = join(this.dir, path);
-    const verdict = linkPolicy(path, this.packets, () => this.target(full));
+    const verdict = linkPolicy(path, this.personal, () => this.target(full));
     if (!verdict) return undefined;
     return 'problem' in verdict ? verdict.problem : readRegular(verdict.read, path, headOnly);
   }
@@ -99,12 +100,12 @@ function walk(tree: LadderTree, rel: string, out: SourceFile[], headOnly: (path:
   } catch (error) {
     if (rel === '') throw new UnreadableDirectoryError(`cannot read ${tree.dir}: ${errorCode(error)}`);
     // Said, not skipped: "no problems" must not hide a folder of levels nobody could read.
-    if (holdsLadderFiles(rel, tree.packets)) out.push({ path: rel, problem: problems.folderUnreadable(errorCode(error)), folder: true });
+    if (holdsLadderFiles(rel, tree.personal)) out.push({ path: rel, problem: problems.folderUnreadable(errorCode(error)), folder: true });
     return;
   }
   for (const entry of entries) {
     const { name } = entry;
-    if (isSkippedName(name) || (!tree.packets && rel === '' && name === 'packets')) continue;
+    if (isSkippedName(name) || (!tree.personal && rel === '' && PERSONAL_ROOTS.includes(name))) continue;
     const path = rel ? `${rel}/${name}` : name;
     // The entry's type comes with the listing: no stat per file, and nothing special is ever opened.
     if (entry.isDirectory()) walk(tree, path, out, headOnly);

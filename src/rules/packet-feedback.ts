@@ -1,4 +1,5 @@
 import { at } from '../core/model.js';
+import { hasFeedbackMinimum } from '../core/packet-kinds.js';
 import type { Rule } from './rule.js';
 
 /** A packet lists at least policy's minimum of distinct feedback providers for its kind, each once. */
@@ -21,7 +22,7 @@ export const packetFeedback: Rule = {
           );
         } else seen.set(handle, f.index);
       }
-      if (packet.kind !== 'promotion' && packet.kind !== 'track-switch') continue; // graduations: packet-graduation
+      if (!packet.kind || !hasFeedbackMinimum(packet.kind)) continue; // graduations: packet-graduation
       const needed = ladder.policy.packets.minimumFeedback[packet.kind];
       if (seen.size < needed) {
         report(

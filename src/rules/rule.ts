@@ -1,4 +1,4 @@
-import type { Position, Severity } from '../core/diagnostic.js';
+import type { Severity } from '../core/diagnostic.js';
 import type { Ladder, LadderIndex, Located } from '../core/model.js';
 
 /** What the catalogue (docs/rules.md, SARIF, `ladder rules`) says about a rule. */
@@ -12,12 +12,7 @@ export interface RuleMeta {
   description: string;
 }
 
-/** A finding before policy gives it a severity. */
-export interface Finding extends Position {
-  rule: string;
-  message: string;
-  file: string;
-}
+export type { Finding } from '../core/diagnostic.js';
 
 export interface RuleContext {
   ladder: Ladder;

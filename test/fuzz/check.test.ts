@@ -88,7 +88,7 @@ describe('ladder check on mutated copies of the example ladder', () => {
             expect(text.stdout).not.toMatch(STACK);
 
             if (first.code === 0) {
-              const { ladder } = checkLadder(readLadderDir(dir, { packets: false }));
+              const { ladder } = checkLadder(readLadderDir(dir, { personal: false }));
               expect(() => renderSite(ladder)).not.toThrow();
             }
           } finally {

@@ -9,7 +9,7 @@ import { readLadderDir } from '../../src/node/read-ladder-dir.js';
 import { renderSite } from '../../src/render/index.js';
 
 const [dir, out] = process.argv.slice(2) as [string, string];
-const { ladder } = checkLadder(readLadderDir(dir, { packets: false }));
+const { ladder } = checkLadder(readLadderDir(dir, { personal: false }));
 const site = renderSite(ladder, { baseUrl: '/' });
 for (const [path, contents] of site.files) {
   const target = join(out, ...path.split('/'));

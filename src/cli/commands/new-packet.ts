@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { checkLadder } from '../../check.js';
 import { LadderIndex, type Level, type PacketKind } from '../../core/model.js';
 import { moveProblem, resolveMove } from '../../core/moves.js';
+import { PACKET_KIND_IDS, PACKET_KINDS, type PacketKindInfo } from '../../core/packet-kinds.js';
 import { packetTemplate } from '../../core/packet-template.js';
 import { didYouMean } from '../../core/suggest.js';
 import { readLadderDir } from '../../node/read-ladder-dir.js';
@@ -26,7 +27,7 @@ Options:
   -h, --help           show this help
 `;
 
-const KINDS: readonly PacketKind[] = ['promotion', 'track-switch', 'graduation'];
+const KINDS = PACKET_KIND_IDS;
 const HANDLE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 
 export function newCommand(args: string[], io: CliIo, now: Date = new Date()): number {
@@ -64,7 +65,7 @@ export function newCommand(args: string[], io: CliIo, now: Date = new Date()): n
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(cycle)) throw new UsageError(`--cycle "${cycle}" must be letters, digits, dots, dashes or underscores`);
 
   const dir = resolve(io.cwd, values.dir);
-  const files = readLadderDir(dir, { packets: false });
+  const files = readLadderDir(dir, { personal: false });
   const { ladder, diagnostics } = checkLadder(files);
   if (diagnostics.some((d) => d.severity === 'error')) {
     io.stderr(`ladder new: the ladder in ${values.dir} has errors; run ladder check ${values.dir} and fix them first.\n`);
@@ -107,14 +108,14 @@ function level(index: LadderIndex, id: string, option: string): Level {
 function inferFrom(index: LadderIndex, kind: PacketKind, to: Level): Level {
   const rank = index.rankOf(to);
   const toTrack = index.trackById.get(to.track);
-  const candidates =
-    kind === 'promotion'
-      ? index.levelsOf(to.track).filter((l) => index.rankOf(l) === rank - 1)
-      : index.ladder.levels.filter((l) => {
-          const track = index.trackById.get(l.track);
-          if (!track || l.track === to.track || index.rankOf(l) !== rank) return false;
-          return kind === 'graduation' ? track.kind === 'ic' : track.kind !== toTrack?.kind;
-        });
+  const candidates = PACKET_KINDS[kind].sameTrack
+    ? index.levelsOf(to.track).filter((l) => index.rankOf(l) === rank - 1)
+    : index.ladder.levels.filter((l) => {
+        const track = index.trackById.get(l.track);
+        if (!track || l.track === to.track || index.rankOf(l) !== rank) return false;
+        const info: PacketKindInfo = PACKET_KINDS[kind];
+        return info.tracks ? track.kind === info.tracks.from : track.kind !== toTrack?.kind;
+      });
   if (candidates.length === 1) return candidates[0] as Level;
   if (candidates.length === 0) throw new UsageError(`no level leads to ${to.id} by ${kind}; pass --from to say where the candidate is`);
   throw new UsageError(`several levels lead to ${to.id} (${candidates.map((l) => l.id).join(', ')}); pass --from`);

@@ -83,7 +83,7 @@ export async function render(args: string[], io: CliIo): Promise<number> {
   const previous = previousRender(out, values.out);
 
   // Packets are personal: the site is made from the ladder alone, and packets/ is not even read.
-  const files = readLadderDir(dir, { packets: false });
+  const files = readLadderDir(dir, { personal: false });
   const result = checkLadder(files);
   const prefix = relative(io.cwd, dir).split(sep).join('/');
   const diagnostics = result.diagnostics.map((d) => ({ ...d, file: prefix ? `${prefix}/${d.file}` : d.file }));

@@ -1,10 +1,12 @@
 import type { Band, Level, Track } from '../../core/model.js';
+import { TRACK_KIND_IDS, TRACK_KINDS, type TrackKind } from '../../core/track-kinds.js';
 import { type Html, html } from '../html.js';
 import type { Page } from '../layout.js';
 import type { Site } from '../site.js';
 import { pagePath } from '../urls.js';
 
-export const KIND_LABEL = { ic: 'Individual contributor track', em: 'Management track' } as const;
+/** How a track's kind reads on the site (track-kinds.ts). */
+export const KIND_LABEL: Record<TrackKind, string> = Object.fromEntries(TRACK_KIND_IDS.map((k) => [k, TRACK_KINDS[k].label])) as Record<TrackKind, string>;
 
 /** The home page: the parity picture (every track side by side, band by band) and the tracks. */
 export function homePage(site: Site): Page {

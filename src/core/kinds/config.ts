@@ -1,0 +1,88 @@
+import type { Band, ChangelogEntry, Governance, Ladder, Origin, Policy, Track } from '../model.js';
+import { FEEDBACK_MINIMUM_KINDS, PACKET_KINDS } from '../packet-kinds.js';
+import { isTrackKind, TRACK_KIND_IDS } from '../track-kinds.js';
+import { count, entries, isMapping, optStr, pay, str, strings } from '../values.js';
+import type { YamlDocument } from '../yaml-document.js';
+import type { FileKind } from './kind.js';
+
+const PATH = 'ladder.yml';
+
+/** ladder.yml: the organization, bands, tracks, policy, changelog and governance. */
+export const configKind: FileKind<'config'> = {
+  id: 'config',
+  noun: 'ladder file',
+  place: PATH,
+  format: 'yaml',
+  schema: 'ladder',
+  personal: false,
+  scope: 'ladder',
+  required: {
+    path: PATH,
+    hint: 'Create it with organization, version, bands and tracks (see docs/format.md), or point the command at the directory that holds it.',
+  },
+  match: (path) => (path === PATH ? { folder: '', name: 'ladder' } : undefined),
+  misplaced: (path) => path === 'ladder.yaml',
+  build({ doc, data }, _match, ladder) {
+    Object.assign(ladder, settingsOf(data, doc));
+  },
+};
+
+export type Settings = Pick<Ladder, 'organization' | 'version' | 'bands' | 'tracks' | 'policy' | 'changelog' | 'governance' | 'config'>;
+
+/** What ladder.yml says, with the documented defaults for what it leaves out (or when it is missing). */
+export function settingsOf(root: Record<string, unknown>, doc: YamlDocument | undefined): Settings {
+  const origin = (pointer: string): Origin => ({ file: PATH, doc: doc as YamlDocument, pointer });
+  const bands: Band[] = [];
+  for (const [i, item] of entries(root.bands)) {
+    if (typeof item.id !== 'string') continue;
+    bands.push({
+      id: item.id,
+      name: str(item.name) || item.id,
+      description: optStr(item.description),
+      rank: bands.length,
+      pay: pay(item.pay),
+      origin: origin(`/bands/${i}`),
+    });
+  }
+  const tracks: Track[] = [];
+  for (const [i, item] of entries(root.tracks)) {
+    if (typeof item.id !== 'string' || !isTrackKind(item.kind)) continue;
+    tracks.push({ id: item.id, name: str(item.name) || item.id, kind: item.kind, description: optStr(item.description), origin: origin(`/tracks/${i}`) });
+  }
+  const policyRaw = isMapping(root.policy) ? root.policy : {};
+  const packetPolicy = isMapping(policyRaw.packets) ? policyRaw.packets : {};
+  const minimum = isMapping(packetPolicy.minimumFeedback) ? packetPolicy.minimumFeedback : {};
+  const policy: Policy = {
+    publishPay: policyRaw.publishPay === true,
+    rules: isMapping(policyRaw.rules)
+      ? (Object.fromEntries(Object.entries(policyRaw.rules).filter(([, v]) => v === 'error' || v === 'warning' || v === 'off')) as Policy['rules'])
+      : {},
+    // Defaults are documented in schemas/ladder.schema.json and docs/packets.md.
+    packets: {
+      minimumFeedback: Object.fromEntries(
+        FEEDBACK_MINIMUM_KINDS.map((k) => [k, count(minimum[k], PACKET_KINDS[k].feedback.default)]),
+      ) as Policy['packets']['minimumFeedback'],
+      graduationStakeholders: count(packetPolicy.graduationStakeholders, PACKET_KINDS.graduation.feedback.default),
+    },
+  };
+  const changelog: ChangelogEntry[] = entries(root.changelog)
+    .filter(([, e]) => typeof e.version === 'string')
+    .map(([, e]) => ({ version: e.version as string, date: optStr(e.date), changes: strings(e.changes) }));
+  const gov = isMapping(root.governance) ? root.governance : {};
+  const approvers = isMapping(gov.ladderApprovers) ? gov.ladderApprovers : {};
+  const governance: Governance = {
+    committee: strings(gov.committee),
+    quorum: typeof gov.quorum === 'number' && gov.quorum >= 1 ? gov.quorum : 2,
+    ladderApprovers: Object.fromEntries(TRACK_KIND_IDS.map((k) => [k, strings(approvers[k])])) as Governance['ladderApprovers'],
+  };
+  return {
+    organization: str(root.organization),
+    version: str(root.version),
+    bands,
+    tracks,
+    policy,
+    changelog,
+    governance,
+    config: doc ? origin('') : undefined,
+  };
+}
