@@ -1,5 +1,5 @@
+import type { FileChange, History, HistoryEntry, HistoryFile } from '../core/history.js';
 import { PERSONAL_ROOTS } from '../core/kinds/index.js';
-import type { FileChange, History, HistoryEntry, HistoryFile } from '../render/history.js';
 import { GitError, gitText } from './git-runner.js';
 
 /** Commits listed at most; the changelog says when older ones are left out. */

@@ -1,7 +1,7 @@
+import type { History } from '../core/history.js';
 import type { Ladder } from '../core/model.js';
 import { FAVICON, SEARCH_SCRIPT } from './assets.js';
 import { STYLESHEET } from './css.js';
-import type { History } from './history.js';
 import { layout, type Page } from './layout.js';
 import { changePage } from './pages/change.js';
 import { changelogPage } from './pages/changelog.js';
@@ -16,7 +16,7 @@ import { type PageInfo, Site } from './site.js';
 import { sitemapXml } from './sitemap.js';
 import { type BaseUrl, fileOf, pagePath, parseBaseUrl } from './urls.js';
 
-export type { History, HistoryEntry, HistoryFile } from './history.js';
+export type { History, HistoryEntry, HistoryFile } from '../core/history.js';
 export { BaseUrlError, parseBaseUrl } from './urls.js';
 
 export interface RenderOptions {

@@ -1,6 +1,6 @@
+import type { History, HistoryFile } from '../../core/history.js';
 import type { Level } from '../../core/model.js';
 import { formatDate, plural } from '../format.js';
-import type { History, HistoryFile } from '../history.js';
 import { type Html, html } from '../html.js';
 import type { Page } from '../layout.js';
 import type { Site } from '../site.js';
