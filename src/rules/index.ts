@@ -26,7 +26,11 @@ import { uniqueId } from './unique-id.js';
 import { unknownReference } from './unknown-reference.js';
 import { yamlSyntax } from './yaml-syntax.js';
 
-/** Rules that run over the loaded model, in the order their findings are most useful. */
+/**
+ * Rules that run over the loaded model. Their order does not change the output (diagnostics are
+ * sorted by file, line, column and rule, check.ts): they are listed by group, ladder then parity
+ * then packets, for the reader.
+ */
 export const modelRules: readonly Rule[] = [
   uniqueId,
   unknownReference,
