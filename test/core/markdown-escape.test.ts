@@ -33,8 +33,10 @@ const ACTIVE = new Set(['link', 'linkReference', 'image', 'imageReference', 'htm
 const inSentence = (escaped: string) => `Problem: ${escaped}`;
 const inTableCell = (cell: string) => `| a | b |\n| --- | --- |\n| x | ${cell} |`;
 
+// The escaper turns control characters into spaces, and the Unicode line and paragraph separators
+// too (a terminal or log would break the line there): the same set as core/text.ts.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the escaper turns control characters into spaces
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 
 /** Normalizes what the escaper turns into spaces (control characters) and what paragraphs trim. */
 const expected = (text: string) => text.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
@@ -106,6 +108,12 @@ describe('codeSpan', () => {
     const row = nodes(tree).filter((n) => n.type === 'tableRow')[1] as { children: unknown[] };
     expect(row.children).toHaveLength(2);
     expect(nodes(tree).find((n) => n.type === 'inlineCode')).toMatchObject({ value: 'a|b' });
+  });
+
+  test('a line separator becomes a space, as other control characters do (found by the property below)', () => {
+    const tree = parse(inTableCell(codeSpan('\u2028!', { table: true })));
+    const code = nodes(tree).filter((n) => n.type === 'inlineCode');
+    expect((code[0] as { value: string }).value).toBe(' !');
   });
 
   test('any text round-trips through a code span (property)', () => {
