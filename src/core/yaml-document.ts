@@ -53,7 +53,7 @@ export class YamlDocument {
     try {
       events = parseEvents(source, { maxDepth: MAX_DEPTH });
     } catch (error) {
-      return problemFrom(error, lines, options.personal === true);
+      return problemFrom(error, source, lines, options.personal === true);
     }
     const walk = walkEvents(source, events);
     if ('message' in walk) return { ...lines.position(walk.offset), message: walk.message };
@@ -61,7 +61,7 @@ export class YamlDocument {
     try {
       documents = constructFromEvents(events, { source, maxAliases: -1 });
     } catch (error) {
-      return problemFrom(error, lines, options.personal === true);
+      return problemFrom(error, source, lines, options.personal === true);
     }
     if (documents.length > 1) {
       return {
@@ -101,10 +101,17 @@ function padTo(text: string, start: number, end: number): string {
   return text.slice(0, start).replace(/[^\n]/g, ' ') + text.slice(start, end);
 }
 
-function problemFrom(error: unknown, lines: LineIndex, personal: boolean): YamlProblem {
+function problemFrom(error: unknown, source: string, lines: LineIndex, personal: boolean): YamlProblem {
   if (error instanceof YAMLException) {
     const mark = error.mark;
     const position = mark ? { line: mark.line + 1, column: mark.column + 1 } : { line: 1, column: 1 };
+    if (mark && isUnquotedColon(error.reason, source, mark.position)) {
+      return {
+        ...position,
+        message:
+          'This value contains ": " (a colon and a space), which YAML reads as a new key. Quote the whole value: title: "Senior: platform", or write it on the next lines after ">-".',
+      };
+    }
     const reason = personal ? redactSource(error.reason || '') : error.reason;
     return { ...position, message: `${capitalize(reason || 'invalid YAML')}.${hintFor(reason)}` };
   }
@@ -119,6 +126,16 @@ function redactSource(reason: string): string {
     .replace(/"[^"]*"/g, 'this name')
     .replace(/!<[^>]*>/g, 'this')
     .replace(/(characters): .*$/, '$1');
+}
+
+/**
+ * `name: Entry: the first` fails as "bad indentation of a mapping entry" at the second colon:
+ * js-yaml sees a second key on the line. Saying "indentation" there sends people to the wrong fix.
+ */
+function isUnquotedColon(reason: string, source: string, offset: number): boolean {
+  if (!/bad indentation of a mapping entry/.test(reason) || source[offset] !== ':') return false;
+  const next = source[offset + 1];
+  return next === undefined || next === ' ' || next === '\t' || next === '\n' || next === '\r';
 }
 
 function hintFor(reason: string): string {

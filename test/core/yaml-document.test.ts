@@ -141,6 +141,21 @@ describe('YamlDocument problems', () => {
     expect(problem('a: [1, 2\n')).toMatchObject({ line: 2, column: 1, message: expect.stringMatching(/^[A-Z].*\.( |$)/) });
   });
 
+  test('an unquoted ": " in a value says to quote the value, not that the indentation is bad', () => {
+    expect(problem('name: Entry: the first\n')).toMatchObject({
+      line: 1,
+      column: 12,
+      message: expect.stringMatching(/^This value contains ": ".*Quote the whole value/),
+    });
+    expect(problem('bands:\n  - id: a\n    name: Senior: IC\n')).toMatchObject({
+      line: 3,
+      column: 17,
+      message: expect.stringMatching(/Quote the whole value/),
+    });
+    // Real indentation mistakes keep their own advice.
+    expect(problem('a:\n  b: 1\n c: 2\n')).toMatchObject({ line: 3, message: expect.stringMatching(/indent this line like its siblings/) });
+  });
+
   test('a duplicate key points at the duplicate', () => {
     expect(problem('a: 1\nb: 2\na: 3\n')).toEqual({ line: 3, column: 1, message: 'Duplicated mapping key. Remove or rename one of the two keys.' });
   });
