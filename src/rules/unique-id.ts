@@ -8,7 +8,8 @@ export const uniqueId: Rule = {
   group: 'ladder',
   description: 'Ids of bands, tracks, competencies and levels, and competency names, are unique.',
   check({ ladder, report }) {
-    const checkUnique = (what: string, items: Array<{ origin: Origin; key: string; field: string }>) => {
+    // `key` is what must be unique (names compare case-insensitively); `shown` is how the file spells it.
+    const checkUnique = (what: string, items: Array<{ origin: Origin; key: string; field: string; shown?: string }>) => {
       const first = new Map<string, Origin>();
       for (const item of items) {
         const earlier = first.get(item.key);
@@ -19,7 +20,7 @@ export const uniqueId: Rule = {
         const where = earlier.file === item.origin.file ? `line ${earlier.doc.position(earlier.pointer).line}` : earlier.file;
         report(
           at(item.origin, item.field),
-          `Duplicate ${what} "${item.key}": it is already declared at ${where}. Give this one another ${item.field}, or remove it.`,
+          `Duplicate ${what} "${item.shown ?? item.key}": it is already declared at ${where}. Give this one another ${item.field}, or remove it.`,
         );
       }
     };
@@ -37,7 +38,7 @@ export const uniqueId: Rule = {
     );
     checkUnique(
       'competency name',
-      ladder.competencies.map((c) => ({ origin: c.origin, key: c.name.trim().toLowerCase(), field: 'name' })),
+      ladder.competencies.map((c) => ({ origin: c.origin, key: c.name.trim().toLowerCase(), field: 'name', shown: c.name.trim() })),
     );
     checkUnique(
       'level id',

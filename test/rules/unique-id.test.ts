@@ -35,7 +35,8 @@ describe(rule, () => {
     const files = edit(exampleFiles(), 'competencies.yml', 'name: Delivery', 'name: system DESIGN');
     const found = diagnosticsOfRule(files, rule);
     expect(found.map(where)).toEqual([{ rule, file: 'competencies.yml', ...positionOf(files, 'competencies.yml', 'system DESIGN') }]);
-    expect(found[0]?.message).toContain('Duplicate competency name "system design"');
+    // The name as this file spells it (it used to print the lowercased comparison key).
+    expect(found[0]?.message).toContain('Duplicate competency name "system DESIGN"');
     expect(found[0]?.message).toContain('Give this one another name');
   });
 
