@@ -20,14 +20,25 @@ function distance(a: string, b: string, cap: number): number {
   return prev[b.length] as number;
 }
 
+/**
+ * A name as people compare names: case, emoji, punctuation and spacing aside, so that
+ * `## Results` is close to a competency named "🏆 Results" and "Hiring & team design" to
+ * "Hiring and team design" only by the "and". Names made only of symbols keep them.
+ */
+function plain(name: string): string {
+  const words = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return words === '' ? name.toLowerCase() : words;
+}
+
 /** The closest candidate to a misspelled name, or undefined when none is close enough to be a typo. */
 export function closest(name: string, candidates: Iterable<string>): string | undefined {
-  const wanted = name.toLowerCase();
+  const wanted = plain(name);
   const cap = Math.max(1, Math.floor(wanted.length / 3));
   let best: string | undefined;
   let bestDistance = cap + 1;
   for (const candidate of candidates) {
-    const d = candidate.toLowerCase() === wanted ? 0 : distance(wanted, candidate.toLowerCase(), cap);
+    const other = plain(candidate);
+    const d = other === wanted ? 0 : distance(wanted, other, cap);
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;

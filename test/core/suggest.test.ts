@@ -17,6 +17,15 @@ describe('closest', () => {
     expect(closest('SENIOR', bands)).toBe('senior');
   });
 
+  test('sees past emoji, punctuation and spacing in decorated names', () => {
+    expect(closest('Results', ['🏆 Results', 'Craft'])).toBe('🏆 Results');
+    expect(closest('🏆 Results', ['Results'])).toBe('Results');
+    expect(closest('Hiring & team design', ['Hiring and team design', 'Delivery'])).toBe('Hiring and team design');
+    expect(closest('Technical  craft:', ['Technical craft'])).toBe('Technical craft');
+    expect(closest('🏆', ['🏆', '🚀'])).toBe('🏆');
+    expect(closest('Results', ['🚀 Impact'])).toBeUndefined();
+  });
+
   test('prefers the closest of several near candidates', () => {
     expect(closest('senior-stuff', bands)).toBe('senior-staff');
     expect(closest('ic', ['ic', 'em'])).toBe('ic');
