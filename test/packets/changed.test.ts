@@ -143,9 +143,30 @@ describe('ladder check --changed', () => {
   test('paths outside the ladder are ignored', async () => {
     plantErrorsElsewhere();
     mkdirSync(join(root, 'other', 'packets', '2026-h2'), { recursive: true });
-    const { code, report } = await checkJson(['--changed', 'README.md', 'src/cli/main.ts', 'other/packets/2026-h2/x.md', '../ladder/ladder.yml'], root);
+    const { code, report, stderr } = await checkJson(['--changed', 'README.md', 'src/cli/main.ts', 'other/packets/2026-h2/x.md', '../ladder/ladder.yml'], root);
     expect(code).toBe(0);
     expect(report.diagnostics).toEqual([]);
+    // Said, not silent: a typo in the list must not pass for a clean check.
+    expect(stderr).toContain(
+      'ignored 4 changed paths, not files of the ladder in ladder/: "README.md", "src/cli/main.ts", "other/packets/2026-h2/x.md", "../ladder/ladder.yml"',
+    );
+    expect(stderr).toContain('none of the changed paths is a file of the ladder in ladder/, so no file was checked for this change.');
+  });
+
+  test('a path inside the ladder of no kind it reads is ignored and named', async () => {
+    write('notes.txt', 'scratch');
+    const { code, stderr } = await checkJson(['--changed', git('notes.txt'), git(PROMOTION)], root);
+    expect(code).toBe(0);
+    expect(stderr).toBe('ladder check: ignored 1 changed path, not a file of the ladder in ladder/: "ladder/notes.txt"\n');
+  });
+
+  test('run inside the ladder directory, paths as git prints them (from the repository root) work too', async () => {
+    mkdirSync(join(root, '.git'));
+    change(PROMOTION, 'to: E5', 'to: E6');
+    const { code, report, stderr } = await checkJson(['.', '--changed', '-'], dir, `${git(PROMOTION)}\nREADME.md\n`);
+    expect(code).toBe(1);
+    expect(report.diagnostics.map(at)).toEqual([{ rule: 'packet-promotion', file: PROMOTION, line: 5, column: 5 }]);
+    expect(stderr).toContain('ignored 1 changed path, not a file of the ladder in ./: "README.md"');
   });
 
   test('absolute paths inside the ladder count', async () => {

@@ -1,8 +1,11 @@
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkLadder } from '../../check.js';
 import { selectChanged } from '../../core/changed.js';
 import { countBySeverity } from '../../core/diagnostic.js';
+import { listOf } from '../../core/suggest.js';
+import { plural, stripControl } from '../../core/text.js';
+import { resolveChangedPaths } from '../../node/changed-paths.js';
 import { type ChangedInput, readForChanged } from '../../node/read-changed.js';
 import { readLadderDir } from '../../node/read-ladder-dir.js';
 import { VERSION } from '../../version.js';
@@ -18,9 +21,10 @@ structure, the parity of its IC and EM tracks, and every promotion packet.
 
 Options:
   -f, --format FORMAT   text (default), json, or sarif (SARIF 2.1.0 for code scanning)
-  --changed FILE...     check only these files (paths as git prints them) and the ladder they
-                        need; "-" reads the list from standard input, one path per line.
-                        Must come last. For pull requests: git diff --name-only main | ladder check --changed -
+  --changed FILE...     check only these files and the ladder they need; paths relative to
+                        here or to the repository root (as git prints them); "-" reads the
+                        list from standard input, one per line. Paths that are not ladder
+                        files are named on stderr and ignored. Must come last. For pull requests: git diff --name-only main | ladder check --changed -
   -h, --help            show this help
 
 Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error or unreadable DIR.
@@ -59,15 +63,21 @@ export function check(args: string[], io: CliIo): number {
   return countBySeverity(diagnostics).errors > 0 ? EXIT_PROBLEMS : EXIT_OK;
 }
 
-/** The --changed paths (relative to the working directory) that fall inside the ladder, relative to it. */
+/** The --changed paths that are files of the ladder, relative to it; what was left out is said on stderr. */
 function changedFiles(args: string[], dir: string, io: CliIo): string[] {
   const list = args.length === 1 && args[0] === '-' ? (io.stdin?.() ?? '').split(/\r?\n/) : args;
   if (args.length === 0) throw new UsageError('--changed needs at least one file (or - to read them from standard input)');
   const option = list.find((a) => a.startsWith('-') && a !== '-');
   if (option) throw new UsageError(`--changed must come last; "${option}" follows it`);
-  return list
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p) => relative(dir, resolve(io.cwd, p)).split(sep).join('/'))
-    .filter((p) => !p.startsWith('../') && p !== '..' && !isAbsolute(p));
+  const given = list.map((p) => p.trim()).filter(Boolean);
+  const { paths, ignored } = resolveChangedPaths(given, io.cwd, dir);
+  const where = relative(io.cwd, dir).split(sep).join('/') || '.';
+  if (ignored.length > 0) {
+    io.stderr(
+      `ladder check: ignored ${plural(ignored.length, 'changed path')}, not ${ignored.length === 1 ? 'a file' : 'files'} of the ladder in ${where}/: ${stripControl(listOf(ignored))}\n`,
+    );
+  }
+  if (paths.length === 0 && given.length > 0)
+    io.stderr(`ladder check: none of the changed paths is a file of the ladder in ${where}/, so no file was checked for this change.\n`);
+  return paths;
 }
