@@ -204,10 +204,24 @@ describe('ladder new packet', () => {
       expect(run.stderr).toContain('Usage: ladder new packet');
     });
 
-    test('no level leads to the target: asks for --from', async () => {
-      const run = await ladderNew('--kind', 'promotion', '--candidate', 'zed', '--to', 'E1', '--cycle', '2027-h1');
+    // This test used to expect "pass --from" for E1, advice that cannot work: nothing is below E1.
+    test('a promotion to the first level of a track says no promotion leads there, and what does', async () => {
+      const e1 = await ladderNew('--kind', 'promotion', '--candidate', 'zed', '--to', 'E1', '--cycle', '2027-h1');
+      expect(e1.code).toBe(2);
+      expect(e1.stderr).toContain(
+        'E1 is the first level of Individual Contributor, so no promotion leads to it. People join the ladder at this level: a packet is for a move from another level.',
+      );
+      expect(e1.stderr.split('\n')[0]).not.toContain('--from');
+      const m1 = await ladderNew('--kind', 'promotion', '--candidate', 'zed', '--to', 'M1', '--cycle', '2027-h1');
+      expect(m1.stderr).toContain(
+        'M1 is the first level of Engineering Management, so no promotion leads to it. People move onto it by --kind track-switch or --kind graduation.',
+      );
+    });
+
+    test('no level leads to the target by this kind elsewhere: asks for --from', async () => {
+      const run = await ladderNew('--kind', 'track-switch', '--candidate', 'zed', '--to', 'E8', '--cycle', '2027-h1');
       expect(run.code).toBe(2);
-      expect(run.stderr).toContain('no level leads to E1 by promotion; pass --from');
+      expect(run.stderr).toContain('no level leads to E8 by track-switch; pass --from');
     });
 
     test.each([

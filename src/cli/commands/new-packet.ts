@@ -106,17 +106,37 @@ function level(index: LadderIndex, id: string, option: string): Level {
 
 /** The one level a candidate can come from, or a usage error asking for --from. */
 function inferFrom(index: LadderIndex, kind: PacketKind, to: Level): Level {
+  const candidates = sourcesOf(index, kind, to);
+  if (candidates.length === 1) return candidates[0] as Level;
+  if (candidates.length === 0) throw new UsageError(noSourceMessage(index, kind, to));
+  throw new UsageError(`several levels lead to ${to.id} (${candidates.map((l) => l.id).join(', ')}); pass --from`);
+}
+
+/** The levels a move of this kind to `to` can start from. */
+function sourcesOf(index: LadderIndex, kind: PacketKind, to: Level): Level[] {
   const rank = index.rankOf(to);
   const toTrack = index.trackById.get(to.track);
-  const candidates = PACKET_KINDS[kind].sameTrack
-    ? index.levelsOf(to.track).filter((l) => index.rankOf(l) === rank - 1)
-    : index.ladder.levels.filter((l) => {
-        const track = index.trackById.get(l.track);
-        if (!track || l.track === to.track || index.rankOf(l) !== rank) return false;
-        const info: PacketKindInfo = PACKET_KINDS[kind];
-        return info.tracks ? track.kind === info.tracks.from : track.kind !== toTrack?.kind;
-      });
-  if (candidates.length === 1) return candidates[0] as Level;
-  if (candidates.length === 0) throw new UsageError(`no level leads to ${to.id} by ${kind}; pass --from to say where the candidate is`);
-  throw new UsageError(`several levels lead to ${to.id} (${candidates.map((l) => l.id).join(', ')}); pass --from`);
+  const info: PacketKindInfo = PACKET_KINDS[kind];
+  if (info.sameTrack) return index.levelsOf(to.track).filter((l) => index.rankOf(l) === rank - info.climb);
+  return index.ladder.levels.filter((l) => {
+    const track = index.trackById.get(l.track);
+    if (!track || l.track === to.track || index.rankOf(l) !== rank - info.climb) return false;
+    return info.tracks ? track.kind === info.tracks.from : track.kind !== toTrack?.kind;
+  });
+}
+
+/**
+ * Why nothing leads to `to`: asking for --from would be wrong advice when `to` is the first level
+ * of its track, which no promotion reaches; say which kinds of packet do reach it, if any.
+ */
+function noSourceMessage(index: LadderIndex, kind: PacketKind, to: Level): string {
+  const first = index.levelsOf(to.track)[0]?.id === to.id;
+  if (!(PACKET_KINDS[kind].sameTrack && first)) return `no level leads to ${to.id} by ${kind}; pass --from to say where the candidate is`;
+  const track = index.trackById.get(to.track)?.name ?? to.track;
+  const others = PACKET_KIND_IDS.filter((k) => k !== kind && sourcesOf(index, k, to).length > 0);
+  const advice =
+    others.length > 0
+      ? `People move onto it by ${others.map((k) => `--kind ${k}`).join(' or ')}.`
+      : 'People join the ladder at this level: a packet is for a move from another level.';
+  return `${to.id} is the first level of ${track}, so no ${kind} leads to it. ${advice}`;
 }
