@@ -32,6 +32,15 @@ function levelOn(index: LadderIndex, trackId: string, bandRank: number): Level |
   return index.levelsOf(trackId).find((l) => index.rankOf(l) === bandRank);
 }
 
+/** ` (its levels are on bands "Senior" to "Principal")`: where a track does have levels. */
+function bandsOf(index: LadderIndex, trackId: string): string {
+  const levels = index.levelsOf(trackId);
+  const band = (l: Level | undefined) => (l ? index.bandById.get(l.band)?.name : undefined);
+  const [low, high] = [band(levels[0]), band(levels[levels.length - 1])];
+  if (!low || !high) return '';
+  return low === high ? ` (its only level is on band "${low}")` : ` (its levels are on bands "${low}" to "${high}")`;
+}
+
 /** Why a promotion is impossible, or undefined when it climbs exactly one band on one track. */
 export function promotionProblem(move: Move, index: LadderIndex): string | undefined {
   const { from, to, fromTrack, toTrack, fromBand, toBand, climb } = move;
@@ -57,7 +66,11 @@ export function trackSwitchProblem(move: Move, index: LadderIndex): string | und
   const lateral = levelOn(index, toTrack.id, fromBand.rank);
   const why = toTrack.kind !== fromTrack.kind ? TRACK_KINDS[toTrack.kind].switchInto : 'A track switch is lateral';
   const direction = climb > 0 ? 'up' : 'down';
-  return `A track switch keeps the band, but ${name(from)} is on "${fromBand.name}" and ${name(to)} on "${toBand.name}" (${Math.abs(climb)} band${Math.abs(climb) === 1 ? '' : 's'} ${direction}). ${why}: switch to ${lateral ? name(lateral) : `the "${toTrack.name}" level on band "${fromBand.name}"`}${climb > 0 ? ', and ask for a promotion separately' : ''}.`;
+  const gap = `A track switch keeps the band, but ${name(from)} is on "${fromBand.name}" and ${name(to)} on "${toBand.name}" (${Math.abs(climb)} band${Math.abs(climb) === 1 ? '' : 's'} ${direction}).`;
+  // Never advise a level that does not exist: say the band has none on that track instead.
+  if (!lateral)
+    return `${gap} ${why}, and "${toTrack.name}" has no level on band "${fromBand.name}"${bandsOf(index, toTrack.id)}: no switch from ${from.id} to it keeps the band.`;
+  return `${gap} ${why}: switch to ${name(lateral)}${climb > 0 ? ', and ask for a promotion separately' : ''}.`;
 }
 
 /** Why a graduation is impossible (levels only; the stakeholder quorum is checked by its rule). */
@@ -69,7 +82,10 @@ export function graduationProblem(move: Move, index: LadderIndex): string | unde
   }
   if (climb === 0) return undefined;
   const lateral = levelOn(index, toTrack.id, fromBand.rank);
-  return `A graduation keeps the band: becoming a manager is not a promotion. ${name(from)} is on "${fromBand.name}" but ${name(to)} on "${toBand.name}"; graduate to ${lateral ? name(lateral) : `the management level on band "${fromBand.name}"`} instead.`;
+  const gap = `A graduation keeps the band: becoming a manager is not a promotion. ${name(from)} is on "${fromBand.name}" but ${name(to)} on "${toBand.name}"`;
+  if (!lateral)
+    return `${gap}, and "${toTrack.name}" has no level on band "${fromBand.name}"${bandsOf(index, toTrack.id)}: no graduation from ${from.id} to it keeps the band.`;
+  return `${gap}; graduate to ${name(lateral)} instead.`;
 }
 
 export const moveProblem: Record<PacketKind, (move: Move, index: LadderIndex) => string | undefined> = {

@@ -57,9 +57,13 @@ describe(RULE, () => {
     expect(message).not.toContain('ask for a promotion');
   });
 
-  test('into management from a band with no management level names the band instead', () => {
+  // This used to advise 'switch to the "Engineering Management" level on band "Career"', a level that does not exist.
+  test('into management from a band with no management level says so, and where management starts', () => {
     const message = onlyOnTo(intoManagement('E3', 'M1'), SWITCH_TO_EM);
-    expect(message).toContain('switch to the "Engineering Management" level on band "Career"');
+    expect(message).toContain(
+      '"Engineering Management" has no level on band "Career" (its levels are on bands "Senior" to "Principal"): no switch from E3 to it keeps the band.',
+    );
+    expect(message).not.toContain('switch to the');
   });
 
   test('back to IC one band down: going back is never a demotion, names E4', () => {
