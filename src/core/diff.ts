@@ -1,4 +1,5 @@
-import { type Band, type Competency, type Ladder, LadderIndex, type Level, type Pay, type TrackKind } from './model.js';
+import { migrationsOf, whereWent } from './migrations.js';
+import { type Band, type Competency, type Ladder, LadderIndex, type Level, type MigrationKind, type Pay, type TrackKind } from './model.js';
 import { FEEDBACK_MINIMUM_KINDS } from './packet-kinds.js';
 import { MEASURED_KINDS, REFERENCE_KINDS } from './track-kinds.js';
 import { diffWords, type Segment } from './word-diff.js';
@@ -26,6 +27,8 @@ export interface CompetencySummary {
 export interface ExpectationChange {
   /** The level's id. */
   level: string;
+  /** The base level it is compared with, when the head level is the target of a migration (see `levels.migrated`). */
+  was?: string;
   /** The competency's id. */
   competency: string;
   /** The competency's name (head's, or base's when the competency is gone), for display. */
@@ -71,7 +74,12 @@ export interface LadderDiff {
     added: LevelSummary[];
     removed: LevelSummary[];
     retitled: Array<{ id: string; from: string; to: string }>;
-    moved: Array<{ id: string; fromBand: string; toBand: string }>;
+    moved: Array<{ id: string; fromBand: string; toBand: string; was?: string }>;
+    /**
+     * Levels the head's changelog declares renamed, split or merged (through every version since
+     * base): their old ids are not "removed", their new ids not "added".
+     */
+    migrated: Array<{ kind: MigrationKind; from: string[]; to: string[]; versions: string[] }>;
     /** Levels whose one-line summary changed. */
     summaryChanged: Array<{ id: string; from: string; to: string }>;
   };
@@ -101,7 +109,7 @@ export function diffLadders(base: Ladder, head: Ladder): LadderDiff {
 
   // ---- levels
   const levelOrder = orderOf(h, b);
-  const levels: LadderDiff['levels'] = { added: [], removed: [], retitled: [], moved: [], summaryChanged: [] };
+  const levels: LadderDiff['levels'] = { added: [], removed: [], retitled: [], moved: [], summaryChanged: [], migrated: [] };
   for (const level of sortLevels([...h.levelById.values()], levelOrder)) {
     const before = b.levelById.get(level.id);
     if (!before) {
@@ -115,8 +123,17 @@ export function diffLadders(base: Ladder, head: Ladder): LadderDiff {
     if (normalize(before.intro) !== normalize(level.intro)) other.push(`Level ${level.id}: the introduction changed.`);
     if (payText(before.pay) !== payText(level.pay)) other.push(`Level ${level.id}: pay changed from ${payText(before.pay)} to ${payText(level.pay)}.`);
   }
+  levels.migrated = migratedLevels(b, h, head);
+  const migratedFrom = new Set(levels.migrated.flatMap((m) => m.from));
+  const migratedTo = new Set(levels.migrated.flatMap((m) => m.to));
+  levels.added = levels.added.filter((l) => !migratedTo.has(l.id));
   for (const level of sortLevels([...b.levelById.values()], levelOrder)) {
-    if (!h.levelById.has(level.id)) levels.removed.push(summarize(level));
+    if (!h.levelById.has(level.id) && !migratedFrom.has(level.id)) levels.removed.push(summarize(level));
+  }
+  // A migrated level keeps its place on the ladder only if it keeps its band.
+  const pairs = migrationPairs(levels.migrated, b, h);
+  for (const { was, is } of pairs) {
+    if (was.band !== is.band) levels.moved.push({ id: is.id, fromBand: was.band, toBand: is.band, was: was.id });
   }
 
   // ---- competencies
@@ -147,9 +164,13 @@ export function diffLadders(base: Ladder, head: Ladder): LadderDiff {
   for (const c of [...h.competencyById.values(), ...b.competencyById.values()]) {
     if (!competencyOrder.has(c.id)) competencyOrder.set(c.id, competencyOrder.size);
   }
+  const compared: Array<{ was: Level; is: Level; migrated: boolean }> = [];
   for (const level of sortLevels([...h.levelById.values()], levelOrder)) {
     const before = b.levelById.get(level.id);
-    if (!before) continue;
+    if (before) compared.push({ was: before, is: level, migrated: false });
+    for (const pair of pairs) if (pair.is === level) compared.push({ ...pair, migrated: true });
+  }
+  for (const { was: before, is: level, migrated } of compared) {
     const old = sectionsById(before, b);
     const now = sectionsById(level, h);
     const ids = [...new Set([...now.keys(), ...old.keys()])].sort((x, y) => (competencyOrder.get(x) ?? 0) - (competencyOrder.get(y) ?? 0));
@@ -161,7 +182,7 @@ export function diffLadders(base: Ladder, head: Ladder): LadderDiff {
       const words = diffWords(was?.body ?? '', is?.body ?? '');
       if (words.added.length === 0 && words.removed.length === 0) continue;
       const change = !was ? 'added' : !is ? 'removed' : 'changed';
-      expectations.push({ level: level.id, competency: id, competencyName, change, ...words });
+      expectations.push({ level: level.id, ...(migrated ? { was: before.id } : {}), competency: id, competencyName, change, ...words });
     }
   }
 
@@ -181,7 +202,8 @@ export function diffLadders(base: Ladder, head: Ladder): LadderDiff {
   const bandName = (index: LadderIndex, id: string) => index.bandById.get(id)?.name ?? id;
   for (const l of levels.removed) reasons.push(`Level ${title(l.id)} was removed.`);
   for (const m of levels.moved) {
-    reasons.push(`Level ${title(m.id)} moved from the ${bandName(b, m.fromBand)} band to the ${bandName(h, m.toBand)} band.`);
+    const was = m.was ? ` (was ${m.was})` : '';
+    reasons.push(`Level ${title(m.id)}${was} moved from the ${bandName(b, m.fromBand)} band to the ${bandName(h, m.toBand)} band.`);
   }
   for (const c of competencies.added) {
     if (c.tracks.length > 0) reasons.push(`New competency "${c.name}" applies to ${trackList(c.tracks)}.`);
@@ -206,6 +228,7 @@ export function diffLadders(base: Ladder, head: Ladder): LadderDiff {
   const changes = new Map<string, string[]>();
   const note = (id: string, what: string) => changes.set(id, [...(changes.get(id) ?? []), what]);
   for (const l of levels.removed) note(l.id, 'was removed');
+  for (const m of levels.migrated) for (const id of m.from) if (!m.to.includes(id)) note(id, `${MIGRATED[m.kind]} ${m.to.join(', ')}`);
   for (const r of levels.retitled) note(r.id, 'was retitled');
   for (const m of levels.moved) note(m.id, `moved from band ${m.fromBand} to ${m.toBand}`);
   const changedSections = new Map<string, string[]>();
@@ -229,6 +252,7 @@ export function diffLadders(base: Ladder, head: Ladder): LadderDiff {
       levels.retitled.length +
       levels.moved.length +
       levels.summaryChanged.length +
+      levels.migrated.length +
       competencies.added.length +
       competencies.removed.length +
       competencies.renamed.length +
@@ -286,6 +310,44 @@ export function addsWords(added: readonly string[], removed: readonly string[]):
     pool.set(w, n - 1);
   }
   return false;
+}
+
+const MIGRATED: Record<MigrationKind, string> = { rename: 'was renamed to', split: 'was split into', merge: 'was merged into' };
+
+/**
+ * Base levels that head no longer has, which head's changelog migrations take to head levels
+ * (following chains through several versions). Grouped by migration, in changelog order.
+ */
+function migratedLevels(b: LadderIndex, h: LadderIndex, head: Ladder): LadderDiff['levels']['migrated'] {
+  const all = migrationsOf(head);
+  const out: LadderDiff['levels']['migrated'] = [];
+  const seen = new Set<string>();
+  all.forEach((m, i) => {
+    const from = m.from.filter((id) => b.levelById.has(id) && !seen.has(id) && (!h.levelById.has(id) || m.to.includes(id)));
+    if (from.length === 0 || from.every((id) => h.levelById.has(id))) return;
+    const went = from.map((id) => whereWent(id, all.slice(i)));
+    const to = [...new Set(went.flatMap((w) => w?.to ?? []))].filter((id) => h.levelById.has(id));
+    if (to.length === 0) return;
+    for (const id of from) seen.add(id);
+    const versions = [...new Set(went.flatMap((w) => w?.steps.map((s) => s.version) ?? []))];
+    out.push({ kind: from.length > 1 ? 'merge' : to.length > 1 ? 'split' : 'rename', from, to, versions });
+  });
+  return out;
+}
+
+/** Which base level each migration target is compared with: its one source, or the source on its band. */
+function migrationPairs(migrated: LadderDiff['levels']['migrated'], b: LadderIndex, h: LadderIndex): Array<{ was: Level; is: Level }> {
+  const pairs: Array<{ was: Level; is: Level }> = [];
+  for (const m of migrated) {
+    for (const id of m.to) {
+      const is = h.levelById.get(id);
+      if (!is || b.levelById.get(id)) continue;
+      const sources = m.from.map((f) => b.levelById.get(f)).filter((l): l is Level => l !== undefined);
+      const was = sources.find((l) => l.band === is.band) ?? sources[0];
+      if (was) pairs.push({ was, is });
+    }
+  }
+  return pairs;
 }
 
 function summarize(level: Level): LevelSummary {

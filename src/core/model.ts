@@ -77,6 +77,22 @@ export interface ChangelogEntry {
   version: string;
   date: string | undefined;
   changes: string[];
+  /** Levels this version renamed, split or merged: how ids of the version before map to this one's. */
+  migrations: Migration[];
+}
+
+export type MigrationKind = 'rename' | 'split' | 'merge';
+
+/** `rename: E3, to: SWE3`, `split: E3, into: [SWE3, SRE3]` or `merge: [M3, M4], into: M3`, as one shape. */
+export interface Migration {
+  kind: MigrationKind;
+  /** Level ids before the change (one, except for a merge). */
+  from: string[];
+  /** Level ids after it (one, except for a split). */
+  to: string[];
+  /** The version whose changelog entry declares it. */
+  version: string;
+  origin: Origin;
 }
 
 export interface Feedback {

@@ -26,7 +26,10 @@ function distance(a: string, b: string, cap: number): number {
  * "Hiring and team design" only by the "and". Names made only of symbols keep them.
  */
 function plain(name: string): string {
-  const words = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const words = name
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
   return words === '' ? name.toLowerCase() : words;
 }
 

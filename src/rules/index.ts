@@ -3,6 +3,7 @@ import { fileLocation } from './file-location.js';
 import { fileRead } from './file-read.js';
 import { frontMatter } from './front-matter.js';
 import { levelClimb } from './level-climb.js';
+import { levelMigration } from './level-migration.js';
 import { levelSections } from './level-sections.js';
 import { markdownLimits } from './markdown-limits.js';
 import { missingFile } from './missing-file.js';
@@ -37,6 +38,7 @@ export const modelRules: readonly Rule[] = [
   bandOrder,
   levelClimb,
   levelSections,
+  levelMigration,
   parityBandCoverage,
   parityIcReach,
   parityLateralEntry,

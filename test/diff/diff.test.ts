@@ -21,7 +21,7 @@ describe('diffLadders: nothing changed', () => {
       verdict: 'none',
       reasons: [],
       version: { base: '1.1.0', head: '1.1.0', suggested: undefined },
-      levels: { added: [], removed: [], retitled: [], moved: [], summaryChanged: [] },
+      levels: { added: [], removed: [], retitled: [], moved: [], summaryChanged: [], migrated: [] },
       competencies: { added: [], removed: [], renamed: [], tracksChanged: [] },
       expectations: [],
       parity: { added: [], removed: [] },

@@ -1,4 +1,4 @@
-import type { Band, ChangelogEntry, Governance, Ladder, Origin, Policy, Track } from '../model.js';
+import type { Band, ChangelogEntry, Governance, Ladder, Migration, Origin, Policy, Track } from '../model.js';
 import { FEEDBACK_MINIMUM_KINDS, PACKET_KINDS } from '../packet-kinds.js';
 import { isTrackKind, TRACK_KIND_IDS } from '../track-kinds.js';
 import { count, entries, isMapping, optStr, pay, str, strings } from '../values.js';
@@ -67,7 +67,12 @@ export function settingsOf(root: Record<string, unknown>, doc: YamlDocument | un
   };
   const changelog: ChangelogEntry[] = entries(root.changelog)
     .filter(([, e]) => typeof e.version === 'string')
-    .map(([, e]) => ({ version: e.version as string, date: optStr(e.date), changes: strings(e.changes) }));
+    .map(([i, e]) => ({
+      version: e.version as string,
+      date: optStr(e.date),
+      changes: strings(e.changes),
+      migrations: migrationsOf(e.migrations, e.version as string, (j) => origin(`/changelog/${i}/migrations/${j}`)),
+    }));
   const gov = isMapping(root.governance) ? root.governance : {};
   const approvers = isMapping(gov.ladderApprovers) ? gov.ladderApprovers : {};
   const governance: Governance = {
@@ -85,4 +90,30 @@ export function settingsOf(root: Record<string, unknown>, doc: YamlDocument | un
     governance,
     config: doc ? origin('') : undefined,
   };
+}
+
+/** The migrations of one changelog entry; shapes the schema refuses are left out (the schema rule says why). */
+function migrationsOf(value: unknown, version: string, origin: (index: number) => Origin): Migration[] {
+  const out: Migration[] = [];
+  const ids = (v: unknown) => (typeof v === 'string' ? [v] : strings(v));
+  for (const [i, m] of entries(value)) {
+    const shape =
+      typeof m.rename === 'string' && typeof m.to === 'string'
+        ? { kind: 'rename' as const, from: [m.rename], to: [m.to] }
+        : typeof m.split === 'string' && Array.isArray(m.into)
+          ? { kind: 'split' as const, from: [m.split], to: ids(m.into) }
+          : Array.isArray(m.merge) && typeof m.into === 'string'
+            ? { kind: 'merge' as const, from: ids(m.merge), to: [m.into] }
+            : undefined;
+    // As the schema says: a split has two targets or more, a merge two sources or more.
+    if (
+      shape &&
+      shape.from.length > 0 &&
+      shape.to.length > 0 &&
+      (shape.kind !== 'split' || shape.to.length > 1) &&
+      (shape.kind !== 'merge' || shape.from.length > 1)
+    )
+      out.push({ ...shape, version, origin: origin(i) });
+  }
+  return out;
 }
