@@ -301,6 +301,20 @@ function git(cwd: string, ...args: string[]): string {
 }
 
 describe('the changelog', () => {
+  test('release notes show the migrations a version declares, linking the levels they lead to', () => {
+    const renamed = edit(
+      edit(exampleFiles(), 'levels/ic/E3.md', 'id: E3', 'id: SWE3'),
+      'ladder.yml',
+      /^changelog:\n/m,
+      'changelog:\n  - version: 1.2.0\n    changes: [E3 is SWE3 now.]\n    migrations:\n      - rename: E3\n        to: SWE3\n      - merge: [OLD1, OLD2]\n        into: E4\n',
+    );
+    const moved = renamed.map((f) => (f.path === 'levels/ic/E3.md' ? { ...f, path: 'levels/ic/SWE3.md' } : f));
+    const site = renderSite(ladderOf(moved), { baseUrl: '/' });
+    const page = text(site.files.get('changelog/index.html'));
+    expect(page).toContain('<ul class="migrations"><li>Renamed <code>E3</code> to <a href="/levels/SWE3/">SWE3 Engineer III</a></li>');
+    expect(page).toContain('<li>Merged <code>OLD1</code> and <code>OLD2</code> into <a href="/levels/E4/">E4 Senior Engineer</a></li>');
+  });
+
   test('lists the commits that changed the ladder, and withholds messages of commits that touched packets', async () => {
     const repo = join(work, 'repo');
     const ladder = join(repo, 'ladder');

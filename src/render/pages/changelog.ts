@@ -1,5 +1,5 @@
 import type { History, HistoryFile } from '../../core/history.js';
-import type { Level } from '../../core/model.js';
+import type { Level, Migration } from '../../core/model.js';
 import { formatDate, plural } from '../format.js';
 import { type Html, html } from '../html.js';
 import type { Page } from '../layout.js';
@@ -35,6 +35,15 @@ export function changelogPage(site: Site, history: History | undefined): Page {
             : html`<code>${f.path}</code>`;
     return html`<li>${VERB[f.change] ?? 'Changed'} ${what}${f.from ? html`, from <code>${f.from}</code>` : ''}</li>`;
   };
+  // A migration's new ids link to their levels when the level is still on this ladder.
+  const levelLink = (id: string): Html => {
+    const level = site.index.levelById.get(id);
+    return level ? html`<a href="${site.url(pagePath.level(level.id))}">${site.label(level)}</a>` : html`<code>${id}</code>`;
+  };
+  const ids = (list: readonly string[], link: boolean): Html[] =>
+    list.map((id, i) => html`${i === 0 ? '' : i === list.length - 1 ? ' and ' : ', '}${link ? levelLink(id) : html`<code>${id}</code>`}`);
+  const migration = (m: Migration): Html =>
+    html`<li>${m.kind === 'merge' ? 'Merged' : m.kind === 'split' ? 'Split' : 'Renamed'} ${ids(m.from, false)} ${m.kind === 'rename' ? 'to' : 'into'} ${ids(m.to, true)}</li>`;
   const notes = site.ladder.changelog ?? [];
   const releases = notes.length
     ? html`<ol class="releases">
@@ -42,6 +51,7 @@ ${notes.map(
   (n) => html`<li>
 <h3>Version ${n.version}${n.date ? html` <span class="muted">&middot; <time datetime="${n.date}">${formatDate(n.date)}</time></span>` : ''}</h3>
 <ul>${n.changes.map((c) => html`<li>${c}</li>`)}</ul>
+${n.migrations.length ? html`<ul class="migrations">${n.migrations.map(migration)}</ul>` : ''}
 </li>
 `,
 )}
