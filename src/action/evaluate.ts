@@ -2,18 +2,18 @@ import { checkLadder } from '../check.js';
 import { changesLadder, selectChanged } from '../core/changed.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { diffLadders, type LadderDiff } from '../core/diff.js';
-import { diffToMarkdown } from '../core/diff-format.js';
 import type { Ladder } from '../core/model.js';
 import { readLadderAtRef } from '../node/git.js';
 import { readForChanged } from '../node/read-changed.js';
 import { readLadderDir } from '../node/read-ladder-dir.js';
+import { diffToMarkdown } from '../report/diff-format.js';
+import type { RunReport } from '../report/markdown.js';
 import { VERSION } from '../version.js';
 import { describeFailure, listAll } from './api.js';
 import type { RunContext } from './context.js';
 import type { GitHubClient } from './github.js';
 import type { Inputs } from './inputs.js';
 import { evaluateQuorum, latestApprovals, needsLadderApproval, type Quorum, type Review } from './quorum.js';
-import type { RunReport } from './report.js';
 
 export interface Evaluation {
   report: RunReport;

@@ -5,15 +5,15 @@ import type * as Core from '@actions/core';
 import { countBySeverity, type Diagnostic } from '../core/diagnostic.js';
 import { escapeMarkdown } from '../core/markdown-escape.js';
 import { stripControl } from '../core/text.js';
-import { planAnnotations } from './annotations.js';
+import { planAnnotations } from '../report/annotations.js';
+import { COMMENT_LIMIT, clip, SUMMARY_LIMIT, SUMMARY_NOTE_BYTES, utf8Bytes } from '../report/budget.js';
+import { type RunReport, reportMarkdown } from '../report/markdown.js';
 import { describeFailure, statusOf } from './api.js';
-import { COMMENT_LIMIT, clip, SUMMARY_LIMIT, SUMMARY_NOTE_BYTES, utf8Bytes } from './budget.js';
 import { type CommentKey, upsertComment } from './comment.js';
 import type { RunContext } from './context.js';
 import type { Evaluation } from './evaluate.js';
 import type { GitHubClient } from './github.js';
 import type { Inputs } from './inputs.js';
-import { type RunReport, reportMarkdown } from './report.js';
 
 /**
  * Tells people what the run found, in an order that survives any failure: annotations and the log,

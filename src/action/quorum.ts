@@ -1,31 +1,15 @@
 import { classify, type FileKindId } from '../core/kinds/index.js';
 import type { Governance, Packet } from '../core/model.js';
 import { TRACK_KIND_IDS, TRACK_KINDS } from '../core/track-kinds.js';
+import type { Quorum, QuorumItem } from '../report/model.js';
+
+export type { Quorum, QuorumItem };
 
 /** A pull request review as the REST API returns it (only what we read). */
 export interface Review {
   user?: { login?: unknown } | null;
   state?: unknown;
   submitted_at?: unknown;
-}
-
-export interface QuorumItem {
-  /** What needs approving: a packet file or "the ladder". */
-  subject: string;
-  /** What it needs, in words. */
-  needs: string;
-  /** Approvals that count. */
-  counted: string[];
-  /** Approvals that do not count, and why. */
-  ignored: Array<{ login: string; why: string }>;
-  met: boolean;
-  /** Why not met, in words, when not met. */
-  missing: string | undefined;
-}
-
-export interface Quorum {
-  items: QuorumItem[];
-  met: boolean;
 }
 
 /** The latest decisive review of each reviewer: a later comment does not undo an approval, a later change request does. */

@@ -63,7 +63,7 @@ async function check(core: typeof Core, env: NodeJS.ProcessEnv, cwd: string): Pr
   // The engine, the diff and the reporting are loaded only when there is something to check.
   const { evaluate } = await import('./evaluate.js');
   const { publish } = await import('./publish.js');
-  const { headline } = await import('./report.js');
+  const { headline } = await import('../report/markdown.js');
   const evaluation = await evaluate({ context, inputs, ladderDir, ladderRel, changed, github, apiFailures });
   await publish(core, context, inputs, evaluation, github, { directory: ladderRel, key: inputs.commentKey || context.job });
 

@@ -8,10 +8,10 @@ import { plural, stripControl } from '../../core/text.js';
 import { resolveChangedPaths } from '../../node/changed-paths.js';
 import { type ChangedInput, readForChanged } from '../../node/read-changed.js';
 import { readLadderDir } from '../../node/read-ladder-dir.js';
+import { formatJson } from '../../report/json.js';
+import { formatSarif } from '../../report/sarif.js';
+import { formatText } from '../../report/text.js';
 import { VERSION } from '../../version.js';
-import { formatJson } from '../format/json.js';
-import { formatSarif } from '../format/sarif.js';
-import { formatText } from '../format/text.js';
 import { type CliIo, EXIT_OK, EXIT_PROBLEMS, UsageError } from '../io.js';
 
 export const checkHelp = `Usage: ladder check [DIR] [--format text|json|sarif] [--changed FILE... | --changed -]

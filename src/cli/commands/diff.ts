@@ -4,10 +4,10 @@ import { parseArgs } from 'node:util';
 import { checkLadder } from '../../check.js';
 import { countBySeverity } from '../../core/diagnostic.js';
 import { diffLadders } from '../../core/diff.js';
-import { diffToJson, diffToMarkdown, diffToText } from '../../core/diff-format.js';
 import type { SourceFile } from '../../core/source-file.js';
 import { GitError, readLadderAtRef, repoTop } from '../../node/git.js';
 import { readLadderDir } from '../../node/read-ladder-dir.js';
+import { diffToJson, diffToMarkdown, diffToText } from '../../report/diff-format.js';
 import { type CliIo, EXIT_OK, UsageError } from '../io.js';
 
 export const diffHelp = `Usage: ladder diff BASE [HEAD] [--dir DIR] [--format text|markdown|json]

@@ -18,8 +18,8 @@ import { checkLadder } from '../../check.js';
 import { countBySeverity } from '../../core/diagnostic.js';
 import { readGitHistory } from '../../node/git-history.js';
 import { readLadderDir, readRegular } from '../../node/read-ladder-dir.js';
+import { formatText } from '../../report/text.js';
 import { VERSION } from '../../version.js';
-import { formatText } from '../format/text.js';
 import { type CliIo, EXIT_OK, EXIT_PROBLEMS, UsageError } from '../io.js';
 
 export const renderHelp = `Usage: ladder render [DIR] --out OUT [--base-url PATH]

@@ -1,5 +1,5 @@
-import { countBySeverity } from '../../core/diagnostic.js';
-import type { Report } from './report.js';
+import { countBySeverity } from '../core/diagnostic.js';
+import type { Report } from './model.js';
 
 /** One JSON object: the diagnostics and a summary. Stable for scripts. */
 export function formatJson({ diagnostics, files, version }: Report): string {

@@ -1,5 +1,5 @@
-import { allRules } from '../../rules/index.js';
-import type { Report } from './report.js';
+import { allRules } from '../rules/index.js';
+import type { Report } from './model.js';
 
 /** SARIF 2.1.0, as GitHub code scanning reads it. */
 export function formatSarif({ diagnostics, version }: Report): string {

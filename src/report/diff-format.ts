@@ -1,7 +1,7 @@
-import type { Equivalence, ExpectationChange, LadderDiff, Verdict } from './diff.js';
-import { escapeMarkdown } from './markdown-escape.js';
-import { plural, stripControl } from './text.js';
-import type { Segment } from './word-diff.js';
+import type { Equivalence, ExpectationChange, LadderDiff, Verdict } from '../core/diff.js';
+import { escapeMarkdown } from '../core/markdown-escape.js';
+import { plural, stripControl } from '../core/text.js';
+import type { Segment } from '../core/word-diff.js';
 
 /** Words of unchanged text kept on each side of a change; longer unchanged runs are shortened to "…". */
 const CONTEXT_WORDS = 12;

@@ -2,7 +2,7 @@ import { countBySeverity, type Diagnostic } from '../core/diagnostic.js';
 import { codeSpan, escapeMarkdown } from '../core/markdown-escape.js';
 import { plural } from '../core/text.js';
 import { COMMENT_LIMIT, chars, clip, fitItems, fitRendered, type Limit } from './budget.js';
-import type { Quorum } from './quorum.js';
+import type { Quorum } from './model.js';
 
 /** Everything one run found, for the comment, the job summary and the JSON report. */
 export interface RunReport {

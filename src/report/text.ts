@@ -1,6 +1,6 @@
-import { countBySeverity } from '../../core/diagnostic.js';
-import { plural, stripControl } from '../../core/text.js';
-import type { Report } from './report.js';
+import { countBySeverity } from '../core/diagnostic.js';
+import { plural, stripControl } from '../core/text.js';
+import type { Report } from './model.js';
 
 /** eslint-style: problems grouped under their file, then one summary line. */
 export function formatText({ diagnostics, files }: Report, color: boolean): string {

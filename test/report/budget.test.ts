@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { chars, clip, fitItems, fitRendered, utf8Bytes } from '../../src/action/budget.js';
+import { chars, clip, fitItems, fitRendered, utf8Bytes } from '../../src/report/budget.js';
 
 describe('budget', () => {
   test('measures bytes of UTF-8, not characters', () => {

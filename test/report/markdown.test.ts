@@ -1,8 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { COMMENT_LIMIT, SUMMARY_LIMIT } from '../../src/action/budget.js';
-import { type RunReport, reportMarkdown } from '../../src/action/report.js';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
+import { COMMENT_LIMIT, SUMMARY_LIMIT } from '../../src/report/budget.js';
+import { type RunReport, reportMarkdown } from '../../src/report/markdown.js';
 
 const diagnostic = (i: number): Diagnostic => ({
   rule: 'level-sections',

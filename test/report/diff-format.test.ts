@@ -1,8 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { diffLadders, type LadderDiff } from '../../src/core/diff.js';
-import { diffToJson, diffToMarkdown, diffToText, segmentsToMarkdown } from '../../src/core/diff-format.js';
 import { escapeMarkdown } from '../../src/core/markdown-escape.js';
-import { diffAfter, edit, ladderFiles, ladderOf, without } from './helpers.js';
+import { diffToJson, diffToMarkdown, diffToText, segmentsToMarkdown } from '../../src/report/diff-format.js';
+import { diffAfter, edit, ladderFiles, ladderOf, without } from '../diff/helpers.js';
 
 const E4 = 'levels/ic/E4.md';
 const hostile = 'toward simplicity and consistency. Writes <script>alert(1)</script> & pings @someone, see [x](javascript:alert(1)) | col';
