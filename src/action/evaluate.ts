@@ -1,13 +1,12 @@
 import { checkLadder } from '../check.js';
 import { changesLadder, selectChanged } from '../core/changed.js';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { diffLadders, type LadderDiff } from '../core/diff.js';
+import { diffLadders } from '../core/diff.js';
 import type { Ladder } from '../core/model.js';
 import { readLadderAtRef } from '../node/git.js';
 import { readForChanged } from '../node/read-changed.js';
 import { readLadderDir } from '../node/read-ladder-dir.js';
-import { diffToMarkdown } from '../report/diff-format.js';
-import type { RunReport } from '../report/markdown.js';
+import type { RunReport } from '../report/model.js';
 import { VERSION } from '../version.js';
 import { describeFailure, listAll } from './api.js';
 import type { RunContext } from './context.js';
@@ -17,7 +16,6 @@ import { evaluateQuorum, latestApprovals, needsLadderApproval, type Quorum, type
 
 export interface Evaluation {
   report: RunReport;
-  diff: LadderDiff | undefined;
   /** GitHub API calls that failed, in words (each is also a notice in the report). */
   apiFailures: string[];
 }
@@ -95,15 +93,14 @@ export async function evaluate(options: {
   }
 
   return {
-    diff,
     apiFailures,
     report: {
       version: VERSION,
       diagnostics,
-      filesChecked: result.files,
+      files: result.files,
       scope: pr ? 'pull request' : 'repository',
-      diff: diff && { verdict: diff.verdict, markdown: (maxChars: number) => diffToMarkdown(diff, { maxChars }) },
-      quorum,
+      diff,
+      approvals: quorum,
       notices: [...apiFailures, ...notices],
       runUrl: context.runId ? `${context.serverUrl}/${context.owner}/${context.repo}/actions/runs/${context.runId}` : undefined,
     },

@@ -3,17 +3,20 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type * as Core from '@actions/core';
 import { countBySeverity, type Diagnostic } from '../core/diagnostic.js';
-import { escapeMarkdown } from '../core/markdown-escape.js';
 import { stripControl } from '../core/text.js';
-import { planAnnotations } from '../report/annotations.js';
-import { COMMENT_LIMIT, clip, SUMMARY_LIMIT, SUMMARY_NOTE_BYTES, utf8Bytes } from '../report/budget.js';
-import { type RunReport, reportMarkdown } from '../report/markdown.js';
+import type { Annotation } from '../report/annotations.js';
+import { ACTION_FORMATS } from '../report/formats.js';
+import { summaryNotice } from '../report/markdown.js';
+import type { RunReport } from '../report/model.js';
 import { describeFailure, statusOf } from './api.js';
 import { type CommentKey, upsertComment } from './comment.js';
 import type { RunContext } from './context.js';
 import type { Evaluation } from './evaluate.js';
 import type { GitHubClient } from './github.js';
 import type { Inputs } from './inputs.js';
+
+/** Workflow commands and Markdown have no colours. */
+const NO_COLOR = { color: false };
 
 /**
  * Tells people what the run found, in an order that survives any failure: annotations and the log,
@@ -25,16 +28,16 @@ export async function publish(
   core: typeof Core,
   context: RunContext,
   inputs: Inputs,
-  { report, diff, apiFailures }: Evaluation,
+  { report, apiFailures }: Evaluation,
   github: () => Promise<GitHubClient>,
   key: CommentKey,
 ): Promise<void> {
-  annotate(core, report.diagnostics);
+  annotate(core, ACTION_FORMATS.annotations.render(report, NO_COLOR));
   log(core, report.diagnostics);
   for (const failure of apiFailures) core.warning(failure);
   let summaryWritten = false;
   try {
-    await core.summary.addRaw(reportMarkdown(report, SUMMARY_LIMIT)).write();
+    await core.summary.addRaw(ACTION_FORMATS.summary.render(report, NO_COLOR)).write();
     summaryWritten = true;
   } catch (error) {
     core.summary.emptyBuffer();
@@ -44,10 +47,7 @@ export async function publish(
   let reportPath = inputs.reportPath;
   try {
     mkdirSync(dirname(reportPath), { recursive: true });
-    writeFileSync(
-      reportPath,
-      `${JSON.stringify({ version: report.version, summary: { files: report.filesChecked, errors, warnings }, diagnostics: report.diagnostics, diff, approvals: report.quorum }, null, 2)}\n`,
-    );
+    writeFileSync(reportPath, ACTION_FORMATS.json.render(report, NO_COLOR));
   } catch (error) {
     core.warning(`Could not write the JSON report to ${reportPath}: ${(error as Error).message}.`);
     reportPath = '';
@@ -57,8 +57,8 @@ export async function publish(
     errors,
     warnings,
     report: reportPath,
-    verdict: diff?.verdict ?? 'none',
-    approved: String(report.quorum?.met ?? !(pr && inputs.requireApprovals)),
+    verdict: report.diff?.verdict ?? 'none',
+    approved: String(report.approvals?.met ?? !(pr && inputs.requireApprovals)),
   });
   if (!pr || !inputs.comment) return;
   const problem = await comment(core, context, key, pr.number, report, github);
@@ -81,21 +81,18 @@ function setOutputs(core: typeof Core, outputs: Record<string, string | number>)
 /** A notice after the report in the summary, within the room the report left for it. */
 async function appendNotice(core: typeof Core, text: string): Promise<void> {
   try {
-    await core.summary.addRaw(`\n> [!WARNING]\n> ${clip(escapeMarkdown(text), SUMMARY_NOTE_BYTES - 20, utf8Bytes)}\n`).write();
+    await core.summary.addRaw(summaryNotice(text)).write();
   } catch {
     core.summary.emptyBuffer(); // the warning annotation already says it
   }
 }
 
-function annotate(core: typeof Core, diagnostics: Diagnostic[]): void {
-  const plan = planAnnotations(diagnostics);
-  // core.error/warning escape the message and properties: file text cannot become a command.
-  for (const d of plan.errors) core.error(d.message, { title: d.rule, file: d.file, startLine: d.line, startColumn: d.column });
-  for (const d of plan.warnings) core.warning(d.message, { title: d.rule, file: d.file, startLine: d.line, startColumn: d.column });
-  if (plan.hiddenErrors + plan.hiddenWarnings > 0) {
-    core.notice(
-      `${plan.hiddenErrors} more errors and ${plan.hiddenWarnings} more warnings are not annotated (GitHub shows 10 of each); the job summary lists them all.`,
-    );
+function annotate(core: typeof Core, plan: readonly Annotation[]): void {
+  // core.error/warning/notice escape the message and properties: file text cannot become a command.
+  for (const { level, message, title, file, line, col, endLine, endColumn } of plan) {
+    const properties = { title, file, startLine: line, startColumn: col, endLine, endColumn };
+    // A property sent empty would still add a space to the command: send only those the annotation has.
+    core[level](message, Object.fromEntries(Object.entries(properties).filter(([, v]) => v !== undefined)));
   }
 }
 
@@ -134,7 +131,7 @@ async function comment(
     const outcome = await upsertComment(
       await github(),
       { owner: context.owner, repo: context.repo, issue_number: issue },
-      reportMarkdown(report, COMMENT_LIMIT),
+      ACTION_FORMATS.comment.render(report, NO_COLOR),
       key,
       { run: context.runId, attempt: context.runAttempt },
       (m) => core.info(oneLine(m)),

@@ -52,7 +52,8 @@ async function check(core: typeof Core, env: NodeJS.ProcessEnv, cwd: string): Pr
   if (changed?.length === 0) {
     core.info(`No file under ${ladderRel || '.'} changed in this pull request: nothing to check.`);
     try {
-      await core.summary.addRaw('## Ladder check\n\nNo ladder or packet file changed in this pull request: nothing to check.\n').write();
+      const { NOTHING_TO_CHECK } = await import('../report/markdown.js');
+      await core.summary.addRaw(NOTHING_TO_CHECK).write();
     } catch (error) {
       core.warning(`Could not write the job summary: ${(error as Error).message}.`);
     }
@@ -71,12 +72,12 @@ async function check(core: typeof Core, env: NodeJS.ProcessEnv, cwd: string): Pr
   const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
   const failures: string[] = [];
   if ((inputs.failOn === 'error' && errors > 0) || (inputs.failOn === 'warning' && report.diagnostics.length > 0))
-    failures.push(headline({ ...report, quorum: undefined }));
+    failures.push(headline({ ...report, approvals: undefined }));
   if (pr && inputs.requireApprovals) {
-    if (!report.quorum) failures.push('approvals could not be evaluated');
-    else if (!report.quorum.met)
+    if (!report.approvals) failures.push('approvals could not be evaluated');
+    else if (!report.approvals.met)
       failures.push(
-        `approvals needed: ${report.quorum.items
+        `approvals needed: ${report.approvals.items
           .filter((i) => !i.met)
           .map((i) => `${i.subject} needs ${i.missing}`)
           .join('; ')}`,

@@ -11,23 +11,39 @@ function importance(d: Diagnostic): number {
   return GROUP_ORDER[ruleById.get(d.rule)?.group ?? 'input'] ?? 4;
 }
 
-export interface AnnotationPlan {
-  errors: Diagnostic[];
-  warnings: Diagnostic[];
-  /** How many were left out for the limit (they are in the summary and comment). */
-  hiddenErrors: number;
-  hiddenWarnings: number;
+/**
+ * One annotation as GitHub's workflow commands take it (`::error file=…,line=…,col=…::message`).
+ * Places are 1-based; a field left out is not sent (a notice about the run has no place).
+ */
+export interface Annotation {
+  level: 'error' | 'warning' | 'notice';
+  message: string;
+  title?: string;
+  file?: string;
+  line?: number;
+  col?: number;
+  endLine?: number;
+  endColumn?: number;
 }
 
-/** The diagnostics worth a line annotation, most important first, within GitHub's limits. Pure. */
-export function planAnnotations(diagnostics: readonly Diagnostic[], limit = ANNOTATION_LIMIT): AnnotationPlan {
+/**
+ * The annotations of a run, within GitHub's limits: the most important errors, then warnings, each
+ * on its file, line and column and titled with its rule, and a notice counting those left out
+ * (the summary and the comment list them all). Pure: the Action only sends them.
+ */
+export function planAnnotations(diagnostics: readonly Diagnostic[], limit = ANNOTATION_LIMIT): Annotation[] {
   const pick = (severity: Diagnostic['severity']) => diagnostics.filter((d) => d.severity === severity).sort((a, b) => importance(a) - importance(b));
   const errors = pick('error');
   const warnings = pick('warning');
-  return {
-    errors: errors.slice(0, limit),
-    warnings: warnings.slice(0, limit),
-    hiddenErrors: Math.max(0, errors.length - limit),
-    hiddenWarnings: Math.max(0, warnings.length - limit),
-  };
+  const shown = [...errors.slice(0, limit), ...warnings.slice(0, limit)];
+  const plan: Annotation[] = shown.map((d) => ({ level: d.severity, message: d.message, title: d.rule, file: d.file, line: d.line, col: d.column }));
+  const hiddenErrors = Math.max(0, errors.length - limit);
+  const hiddenWarnings = Math.max(0, warnings.length - limit);
+  if (hiddenErrors + hiddenWarnings > 0) {
+    plan.push({
+      level: 'notice',
+      message: `${hiddenErrors} more errors and ${hiddenWarnings} more warnings are not annotated (GitHub shows ${limit} of each); the job summary lists them all.`,
+    });
+  }
+  return plan;
 }

@@ -1,33 +1,23 @@
-import { countBySeverity, type Diagnostic } from '../core/diagnostic.js';
+import { countBySeverity } from '../core/diagnostic.js';
+import type { LadderDiff } from '../core/diff.js';
 import { codeSpan, escapeMarkdown } from '../core/markdown-escape.js';
 import { plural } from '../core/text.js';
-import { COMMENT_LIMIT, chars, clip, fitItems, fitRendered, type Limit } from './budget.js';
-import type { Quorum } from './model.js';
-
-/** Everything one run found, for the comment, the job summary and the JSON report. */
-export interface RunReport {
-  version: string;
-  /** Paths relative to the repository root. */
-  diagnostics: Diagnostic[];
-  filesChecked: number;
-  scope: 'pull request' | 'repository';
-  /** The semantic diff, when the ladder itself changed: its verdict, and Markdown within a size. */
-  diff: { verdict: string; markdown: (maxChars: number) => string } | undefined;
-  /** undefined when approvals were not evaluated (not a pull request, or not required). */
-  quorum: Quorum | undefined;
-  /** Things the reader should know about the run itself (degraded modes, skipped parts). */
-  notices: string[];
-  runUrl: string | undefined;
-}
+import { COMMENT_LIMIT, chars, clip, fitItems, fitRendered, type Limit, SUMMARY_NOTE_BYTES, utf8Bytes } from './budget.js';
+import { diffToMarkdown } from './diff-format.js';
+import type { Quorum, Report, RunReport } from './model.js';
 
 /** The headline: what a reviewer needs in one line. */
-export function headline(report: RunReport): string {
+export function headline(report: Report): string {
   const { errors, warnings } = countBySeverity(report.diagnostics);
   const checks =
     errors > 0 ? `❌ ${plural(errors, 'error')}, ${plural(warnings, 'warning')}` : warnings > 0 ? `⚠️ ${plural(warnings, 'warning')}` : '✅ no problems';
-  const approvals = report.quorum === undefined ? '' : report.quorum.met ? ' · ✅ approvals complete' : ' · ⏳ approvals needed';
+  const approvals = report.approvals === undefined ? '' : report.approvals.met ? ' · ✅ approvals complete' : ' · ⏳ approvals needed';
   return `${checks}${approvals}`;
 }
+
+/** The ladder diff as Markdown of at most `maxChars` UTF-16 units (the budget asks it for less until it fits). */
+export type DiffMarkdown = (diff: LadderDiff, maxChars: number) => string;
+const defaultDiffMarkdown: DiffMarkdown = (diff, maxChars) => diffToMarkdown(diff, { maxChars });
 
 /** Messages quote file text: one problem never takes more than this much of a comment. */
 const MESSAGE_MAX = 1_000;
@@ -40,10 +30,10 @@ const CUT_NOTICES = 1_200;
  * The head and the approvals come first, then the ladder diff and the problems share the rest.
  * File content only ever appears escaped or in code spans, and @mentions are neutralized.
  */
-export function reportMarkdown(report: RunReport, limit: Limit | number): string {
+export function reportMarkdown(report: RunReport, limit: Limit | number, renderDiff: DiffMarkdown = defaultDiffMarkdown): string {
   const { max, measure, elsewhere } = typeof limit === 'number' ? { ...COMMENT_LIMIT, max: limit, measure: chars } : limit;
   const size = (lines: readonly string[]) => measure(lines.join('\n')) + 1;
-  const head = [`## Ladder check: ${headline(report)}`, '', `Checked ${plural(report.filesChecked, 'file')} (${report.scope}).`, ''];
+  const head = [`## Ladder check: ${headline(report)}`, '', `Checked ${plural(report.files, 'file')} (${report.scope}).`, ''];
   for (const notice of report.notices) head.push(`> [!NOTE]\n> ${escapeMarkdown(clip(notice, MESSAGE_MAX, chars))}`, '');
   const footer = [`<sub>ladder-as-code ${escapeMarkdown(report.version)}${report.runUrl ? ` · [run](${report.runUrl})` : ''}</sub>`];
   const cut = (what: string) => `> [!WARNING]\n> ${what} not shown here: this report has a size limit. ${elsewhere}`;
@@ -56,8 +46,8 @@ export function reportMarkdown(report: RunReport, limit: Limit | number): string
 
   // Approvals decide the merge: they come first, but leave half the room when there is more to say.
   const approvals: string[] = [];
-  if (report.quorum) {
-    const lines = quorumLines(report.quorum);
+  if (report.approvals) {
+    const lines = quorumLines(report.approvals);
     const share = rows.length > 0 || report.diff ? Math.floor(room / 2) : room;
     const fitted = fitItems(lines, share - size(['### Approvals', '']), measure);
     approvals.push('### Approvals', '', ...fitted.taken);
@@ -72,7 +62,7 @@ export function reportMarkdown(report: RunReport, limit: Limit | number): string
     const heading = '### Ladder changes\n\n';
     const share = (rows.length > 0 ? Math.floor(room / 2) : room) - measure(heading) - 2;
     const diff = report.diff;
-    diffText = `${heading}${fitRendered((units) => diff.markdown(units).trim(), share, measure)}\n`;
+    diffText = `${heading}${fitRendered((units) => renderDiff(diff, units).trim(), share, measure)}\n`;
     room -= measure(diffText) + 1;
   }
 
@@ -99,4 +89,12 @@ function quorumLines(quorum: Quorum): string[] {
     for (const i of item.ignored) out.push(`  - ${codeSpan(i.login)} does not count: ${escapeMarkdown(i.why)}.`);
   }
   return out;
+}
+
+/** The job summary of a pull request that changes no ladder file. */
+export const NOTHING_TO_CHECK = '## Ladder check\n\nNo ladder or packet file changed in this pull request: nothing to check.\n';
+
+/** A warning appended to the job summary after the report, within the room the report left for it. */
+export function summaryNotice(text: string): string {
+  return `\n> [!WARNING]\n> ${clip(escapeMarkdown(text), SUMMARY_NOTE_BYTES - 20, utf8Bytes)}\n`;
 }

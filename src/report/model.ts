@@ -1,11 +1,28 @@
 import type { Diagnostic } from '../core/diagnostic.js';
+import type { LadderDiff } from '../core/diff.js';
 
-/** What every output format receives. Paths in diagnostics are already relative to the working directory. */
+/**
+ * What one check found: the report model every format reads, the CLI's and the Action's alike.
+ * Paths in diagnostics are already as the reader opens them (relative to the working directory
+ * for the CLI, to the repository root for the Action).
+ */
 export interface Report {
+  version: string;
   diagnostics: Diagnostic[];
   /** How many files were examined. */
   files: number;
-  version: string;
+  /** The semantic diff, when the ladder itself changed against a base (pull requests). */
+  diff?: LadderDiff | undefined;
+  /** The approvals, when they were evaluated (pull requests that require them). */
+  approvals?: Quorum | undefined;
+}
+
+/** A report of one Action run: the check, and what the reader should know about the run itself. */
+export interface RunReport extends Report {
+  scope: 'pull request' | 'repository';
+  /** Degraded modes and skipped parts, in words. */
+  notices: string[];
+  runUrl: string | undefined;
 }
 
 /** The approvals a pull request has and needs, as the Action evaluates them (action/quorum.ts). */

@@ -1,8 +1,10 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
-import { COMMENT_LIMIT, SUMMARY_LIMIT } from '../../src/report/budget.js';
-import { type RunReport, reportMarkdown } from '../../src/report/markdown.js';
+import { COMMENT_LIMIT, type Limit, SUMMARY_LIMIT } from '../../src/report/budget.js';
+import { reportMarkdown as compose } from '../../src/report/markdown.js';
+import type { RunReport } from '../../src/report/model.js';
+import { diffAfter } from '../diff/helpers.js';
 
 const diagnostic = (i: number): Diagnostic => ({
   rule: 'level-sections',
@@ -12,17 +14,32 @@ const diagnostic = (i: number): Diagnostic => ({
   line: i,
   column: 1,
 });
-const base = (over: Partial<RunReport>): RunReport => ({
+
+/** A diff whose Markdown the test writes, to see how much room the report gives it. */
+interface StandInDiff {
+  verdict: string;
+  markdown: (maxChars: number) => string;
+}
+type TestReport = Omit<RunReport, 'diff'> & { diff: StandInDiff | undefined };
+
+const base = (over: Partial<TestReport>): TestReport => ({
   version: '0.1.0',
   diagnostics: [],
-  filesChecked: 3,
+  files: 3,
   scope: 'pull request',
   diff: undefined,
-  quorum: undefined,
+  approvals: undefined,
   notices: [],
   runUrl: undefined,
   ...over,
 });
+
+const someDiff = diffAfter((f) => f);
+
+/** The report's Markdown, the stand-in diff (if any) rendered in place of a real diff's. */
+function reportMarkdown({ diff, ...report }: TestReport, limit: Limit | number): string {
+  return diff ? compose({ ...report, diff: someDiff }, limit, (_, maxChars) => diff.markdown(maxChars)) : compose(report, limit);
+}
 
 describe('reportMarkdown', () => {
   test('escapes file text: no HTML, no table breaks, no mentions', () => {
@@ -62,7 +79,7 @@ describe('reportMarkdown', () => {
       met: false,
       items: [{ subject: 'x.md', needs: '3 approvals', counted: [], ignored: [], met: false, missing: '3 more committee approvals' }],
     };
-    const md = reportMarkdown(base({ diagnostics: [{ ...diagnostic(1), severity: 'warning' }], quorum }), 60_000);
+    const md = reportMarkdown(base({ diagnostics: [{ ...diagnostic(1), severity: 'warning' }], approvals: quorum }), 60_000);
     expect(md.split('\n')[0]).toBe('## Ladder check: ⚠️ 1 warning · ⏳ approvals needed');
     expect(md).toContain('- ⏳ **x.md** needs 3 approvals. Counted: none yet. Missing: 3 more committee approvals.');
   });
@@ -89,7 +106,7 @@ describe('reportMarkdown renders file text the way GitHub shows it', () => {
         { subject: 'x.md', needs: '1 approval', counted: ['jo_rivera'], ignored: [{ login: 'sam_okoye', why: 'the candidate' }], met: false, missing: 'x' },
       ],
     };
-    const md = reportMarkdown(base({ diagnostics: [{ ...diagnostic(1), file: 'ladder/packets/jo_rivera*1*.md' }], quorum }), 60_000);
+    const md = reportMarkdown(base({ diagnostics: [{ ...diagnostic(1), file: 'ladder/packets/jo_rivera*1*.md' }], approvals: quorum }), 60_000);
     const code = all(await parse(md))
       .filter((n) => n.type === 'inlineCode')
       .map((n) => n.value);
@@ -124,7 +141,7 @@ describe('reportMarkdown within GitHub limits', () => {
   };
 
   test('the approvals count against the comment budget: 100 packets × 8 approvers still fit, with a notice', () => {
-    const md = reportMarkdown(base({ quorum: bigQuorum, diagnostics: Array.from({ length: 50 }, (_, i) => diagnostic(i)) }), COMMENT_LIMIT);
+    const md = reportMarkdown(base({ approvals: bigQuorum, diagnostics: Array.from({ length: 50 }, (_, i) => diagnostic(i)) }), COMMENT_LIMIT);
     expect(md.length).toBeLessThanOrEqual(COMMENT_LIMIT.max);
     expect(md).toMatch(/\d+ more lines of approvals not shown here: this report has a size limit\. The job summary and the JSON report list them all\./);
     expect(md).toContain('### Problems'); // the approvals leave room for the problems
@@ -133,7 +150,7 @@ describe('reportMarkdown within GitHub limits', () => {
 
   test('the job summary is measured in UTF-8 bytes: emoji and non-Latin text stay under 1 MiB', () => {
     const wide = (i: number): Diagnostic => ({ ...diagnostic(i), message: `見出し「${'昇格の証拠🙂'.repeat(120)}」は不明です ${i}` });
-    const md = reportMarkdown(base({ diagnostics: Array.from({ length: 3000 }, (_, i) => wide(i)), quorum: bigQuorum }), SUMMARY_LIMIT);
+    const md = reportMarkdown(base({ diagnostics: Array.from({ length: 3000 }, (_, i) => wide(i)), approvals: bigQuorum }), SUMMARY_LIMIT);
     expect(Buffer.byteLength(md, 'utf8')).toBeLessThanOrEqual(SUMMARY_LIMIT.max);
     expect(Buffer.byteLength(md, 'utf8')).toBeGreaterThan(SUMMARY_LIMIT.max * 0.9); // cut near the limit, not far below
     expect(md).toMatch(/\d+ more problems not shown here: this report has a size limit\. The JSON report \(the step's `report` output\) lists them all\./);
@@ -158,7 +175,7 @@ describe('reportMarkdown within GitHub limits', () => {
       fc.property(arbitraryReport, fc.constantFrom(COMMENT_LIMIT, SUMMARY_LIMIT, { ...COMMENT_LIMIT, max: 5_000 }), (r, limit) => {
         const report = base({
           diagnostics: r.diagnostics.map((d, i) => ({ ...diagnostic(i), ...d })),
-          quorum: {
+          approvals: {
             met: false,
             items: Array.from({ length: r.items }, (_, i) => ({
               subject: `p${i}`,

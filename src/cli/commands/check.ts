@@ -8,9 +8,7 @@ import { plural, stripControl } from '../../core/text.js';
 import { resolveChangedPaths } from '../../node/changed-paths.js';
 import { type ChangedInput, readForChanged } from '../../node/read-changed.js';
 import { readLadderDir } from '../../node/read-ladder-dir.js';
-import { formatJson } from '../../report/json.js';
-import { formatSarif } from '../../report/sarif.js';
-import { formatText } from '../../report/text.js';
+import { CHECK_FORMATS, formatNamed, formatNames } from '../../report/formats.js';
 import { VERSION } from '../../version.js';
 import { type CliIo, EXIT_OK, EXIT_PROBLEMS, UsageError } from '../io.js';
 
@@ -30,8 +28,6 @@ Options:
 Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error or unreadable DIR.
 `;
 
-const FORMATS = ['text', 'json', 'sarif'] as const;
-
 export function check(args: string[], io: CliIo): number {
   // Everything after --changed is a file list, so that `--changed a.md b.md` reads naturally.
   const split = args.indexOf('--changed');
@@ -45,8 +41,8 @@ export function check(args: string[], io: CliIo): number {
     io.stdout(checkHelp);
     return EXIT_OK;
   }
-  const format = values.format as (typeof FORMATS)[number];
-  if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${values.format}"; use text, json or sarif`);
+  const format = formatNamed(CHECK_FORMATS, values.format ?? 'text');
+  if (!format) throw new UsageError(`unknown --format "${values.format}"; use ${formatNames(CHECK_FORMATS)}`);
   if (positionals.length > 1) throw new UsageError(`check takes one directory, got ${positionals.length}`);
   const dir = resolve(io.cwd, positionals[0] ?? 'ladder');
 
@@ -59,7 +55,7 @@ export function check(args: string[], io: CliIo): number {
   const selected = changed ? selectChanged(result.diagnostics, changed) : result.diagnostics;
   const diagnostics = selected.map((d) => ({ ...d, file: prefix ? `${prefix}/${d.file}` : d.file }));
   const report = { diagnostics, files: result.files, version: VERSION };
-  io.stdout(format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report) : formatText(report, io.color));
+  io.stdout(format.render(report, { color: io.color }));
   return countBySeverity(diagnostics).errors > 0 ? EXIT_PROBLEMS : EXIT_OK;
 }
 

@@ -7,7 +7,7 @@ import { diffLadders } from '../../core/diff.js';
 import type { SourceFile } from '../../core/source-file.js';
 import { GitError, readLadderAtRef, repoTop } from '../../node/git.js';
 import { readLadderDir } from '../../node/read-ladder-dir.js';
-import { diffToJson, diffToMarkdown, diffToText } from '../../report/diff-format.js';
+import { DIFF_FORMATS, formatNamed, formatNames } from '../../report/formats.js';
 import { type CliIo, EXIT_OK, UsageError } from '../io.js';
 
 export const diffHelp = `Usage: ladder diff BASE [HEAD] [--dir DIR] [--format text|markdown|json]
@@ -29,8 +29,6 @@ Options:
 Exit status: 0 when the diff was made (whatever it found), 2 on a usage error or an unknown ref.
 `;
 
-const FORMATS = ['text', 'markdown', 'json'] as const;
-
 export function diff(args: string[], io: CliIo): number {
   const { values, positionals } = parseArgs({
     args,
@@ -45,8 +43,8 @@ export function diff(args: string[], io: CliIo): number {
     io.stdout(diffHelp);
     return EXIT_OK;
   }
-  const format = values.format as (typeof FORMATS)[number];
-  if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${values.format}"; use text, markdown or json`);
+  const format = formatNamed(DIFF_FORMATS, values.format ?? 'text');
+  if (!format) throw new UsageError(`unknown --format "${values.format}"; use ${formatNames(DIFF_FORMATS)}`);
   if (positionals.length === 0) throw new UsageError('which version to compare with? Give a git ref, e.g. ladder diff main');
   if (positionals.length > 2) throw new UsageError(`diff takes a base ref and an optional head ref, got ${positionals.length} arguments`);
   const [baseRef, headRef] = positionals as [string, string | undefined];
@@ -93,7 +91,7 @@ export function diff(args: string[], io: CliIo): number {
     }
   }
   const result = diffLadders(base.ladder, head.ladder);
-  io.stdout(format === 'json' ? diffToJson(result) : format === 'markdown' ? diffToMarkdown(result) : diffToText(result, { color: io.color }));
+  io.stdout(format.render(result, { color: io.color }));
   return EXIT_OK;
 }
 
