@@ -85,6 +85,19 @@ describe('layers', () => {
     expect(wrong).toEqual([]);
   });
 
+  test('the reporting layer reads the rules for their metadata only (id, severity, group, description), never runs one', () => {
+    const wrong: string[] = [];
+    for (const file of files.filter((f) => layerOf(f) === 'report')) {
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/^import\s+(?:type\s+)?\{([^}]*)\}\s+from\s+'(\.\.\/rules\/[^']+)'/gm)) {
+        const names = (m[1] as string).split(',').map((n) => n.trim().replace(/^type\s+/, ''));
+        if (m[2] !== '../rules/index.js' || names.some((n) => !['allRules', 'ruleById', 'Rule'].includes(n))) wrong.push(`${relative(src, file)}: ${m[0]}`);
+      }
+      if (/\.check\(/.test(text)) wrong.push(`${relative(src, file)} runs a rule`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
   test('the check sees a violation', () => {
     // The test itself must be able to fail: a core module importing the rules is caught.
     expect(importsOf("import { x } from '../rules/x.js';\nconst y = await import('../node/y.js');")).toEqual(['../rules/x.js', '../node/y.js']);

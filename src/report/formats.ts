@@ -20,7 +20,7 @@ export interface Format<In, Out = string> {
 
 export type CheckFormatName = 'text' | 'json' | 'sarif';
 
-/** `ladder check --format NAME`: the first is the default. */
+/** `ladder check --format NAME` (text by default). */
 export const CHECK_FORMATS: Record<CheckFormatName, Format<Report>> = {
   text: { render: (report, { color }) => formatText(report, color) },
   json: { render: formatJson },
@@ -29,7 +29,7 @@ export const CHECK_FORMATS: Record<CheckFormatName, Format<Report>> = {
 
 export type DiffFormatName = 'text' | 'markdown' | 'json';
 
-/** `ladder diff --format NAME`: the first is the default. */
+/** `ladder diff --format NAME` (text by default). */
 export const DIFF_FORMATS: Record<DiffFormatName, Format<LadderDiff>> = {
   text: { render: (diff, { color }) => diffToText(diff, { color }) },
   markdown: { render: (diff) => diffToMarkdown(diff) },
