@@ -15,6 +15,7 @@ const ladderRules = [
   'band-order',
   'level-climb',
   'level-sections',
+  'level-migration',
   'parity-band-coverage',
   'parity-ic-reach',
   'parity-lateral-entry',
