@@ -1,5 +1,6 @@
 import type { Equivalence, ExpectationChange, LadderDiff, Verdict } from '../core/diff.js';
 import { escapeMarkdown } from '../core/markdown-escape.js';
+import type { MigrationKind } from '../core/model.js';
 import { plural, stripControl } from '../core/text.js';
 import type { Segment } from '../core/word-diff.js';
 
@@ -43,6 +44,13 @@ export function elide(segments: readonly Segment[], context: number = CONTEXT_WO
     if (tail > 0) text += `${gapBeforeTail.includes('\n') ? '\n' : ' '}${parts.slice(parts.length - (tail * 2 - 1)).join('')}`;
     return { kind: 'same', text };
   });
+}
+
+const MIGRATION_TEXT: Record<MigrationKind, string> = { rename: 'renamed to', split: 'split into', merge: 'merged into' };
+
+/** "version 2.0.0", or "versions 2.0.0, 3.0.0" for a chain. */
+function versionsText(versions: readonly string[]): string {
+  return `${versions.length === 1 ? 'version' : 'versions'} ${versions.join(', ')}`;
 }
 
 function equivalenceText(e: Equivalence | undefined): string {
@@ -93,7 +101,12 @@ export function diffToText(diff: LadderDiff, options: { color?: boolean } = {}):
     ...levels.added.map((l) => `  ${green('+')} ${pad(l.id)} ${clean(l.title)} (track ${clean(l.track)}, band ${clean(l.band)})`),
     ...levels.removed.map((l) => `  ${red('-')} ${pad(l.id)} ${clean(l.title)} (track ${clean(l.track)}, band ${clean(l.band)})`),
     ...levels.retitled.map((r) => `  ${yellow('~')} ${pad(r.id)} retitled "${clean(r.from)}" → "${clean(r.to)}"`),
-    ...levels.moved.map((m) => `  ${yellow('~')} ${pad(m.id)} moved from band ${clean(m.fromBand)} to ${clean(m.toBand)}`),
+    ...levels.migrated.map(
+      (m) => `  ${yellow('→')} ${pad(clean(m.from.join(', ')))} ${MIGRATION_TEXT[m.kind]} ${clean(m.to.join(', '))} (${clean(versionsText(m.versions))})`,
+    ),
+    ...levels.moved.map(
+      (m) => `  ${yellow('~')} ${pad(m.id)} moved from band ${clean(m.fromBand)} to ${clean(m.toBand)}${m.was ? ` (was ${clean(m.was)})` : ''}`,
+    ),
     ...levels.summaryChanged.map((s) => `  ${yellow('~')} ${pad(s.id)} summary now "${clean(s.to)}"`),
   ]);
   block('Competencies', [
@@ -127,7 +140,7 @@ export function diffToText(diff: LadderDiff, options: { color?: boolean } = {}):
         })
         .join('');
       return [
-        `  ${clean(e.level)} · ${clean(e.competencyName)}  ${e.change === 'added' ? 'new section' : e.change === 'removed' ? 'section removed' : 'changed'}, ${green(`+${e.added.length}`)} ${red(`-${e.removed.length}`)} words${e.coarse ? ' (too large to compare word by word)' : ''}`,
+        `  ${clean(e.level)}${e.was ? ` (was ${clean(e.was)})` : ''} · ${clean(e.competencyName)}  ${e.change === 'added' ? 'new section' : e.change === 'removed' ? 'section removed' : 'changed'}, ${green(`+${e.added.length}`)} ${red(`-${e.removed.length}`)} words${e.coarse ? ' (too large to compare word by word)' : ''}`,
         ...rendered.split('\n').map((line) => `      ${line}`),
       ];
     }),
@@ -216,7 +229,8 @@ export function diffToMarkdown(diff: LadderDiff, options: { maxChars?: number } 
     ...levels.added.map((l) => `| added | ${e(l.id)} | ${e(l.title)} (track ${e(l.track)}, band ${e(l.band)}) |`),
     ...levels.removed.map((l) => `| removed | ${e(l.id)} | ${e(l.title)} (track ${e(l.track)}, band ${e(l.band)}) |`),
     ...levels.retitled.map((r) => `| retitled | ${e(r.id)} | ${e(r.from)} → ${e(r.to)} |`),
-    ...levels.moved.map((m) => `| moved | ${e(m.id)} | band ${e(m.fromBand)} → ${e(m.toBand)} |`),
+    ...levels.migrated.map((m) => `| ${m.kind} | ${e(m.from.join(', '))} | ${MIGRATION_TEXT[m.kind]} ${e(m.to.join(', '))} (${e(versionsText(m.versions))}) |`),
+    ...levels.moved.map((m) => `| moved | ${e(m.id)} | band ${e(m.fromBand)} → ${e(m.toBand)}${m.was ? ` (was ${e(m.was)})` : ''} |`),
     ...levels.summaryChanged.map((s) => `| summary | ${e(s.id)} | ${e(s.to)} |`),
   ];
   table('#### Levels', '| change | level | details |\n| --- | --- | --- |', levelRows);
@@ -265,7 +279,8 @@ export function diffToMarkdown(diff: LadderDiff, options: { maxChars?: number } 
 function expectationBlock(x: ExpectationChange, add: (full: string, change?: boolean, compact?: string) => void): void {
   const what = x.change === 'added' ? 'new section' : x.change === 'removed' ? 'section removed' : 'changed';
   const counts = `+${x.added.length} / −${x.removed.length} words`;
-  const title = `<strong>${escapeMarkdown(x.level)} · ${escapeMarkdown(x.competencyName)}</strong>: ${what}, ${counts}`;
+  const was = x.was ? ` (was ${escapeMarkdown(x.was)})` : '';
+  const title = `<strong>${escapeMarkdown(x.level)}${was} · ${escapeMarkdown(x.competencyName)}</strong>: ${what}, ${counts}`;
   const body = segmentsToMarkdown(elide(x.segments));
   const note = x.coarse ? '<br>\n<em>(too large to compare word by word: the changed part is shown replaced whole)</em>' : '';
   const compact = `- ${title.replace(/<\/?strong>/g, '**')}; word diff not shown\n`;

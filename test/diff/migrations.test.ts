@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import type { SourceFile } from '../../src/core/source-file.js';
+import { diffToMarkdown, diffToText } from '../../src/report/diff-format.js';
 import { diffAfter, edit, textOf, withFile, without } from './helpers.js';
 
 const E3 = 'levels/ic/E3.md';
@@ -68,5 +69,21 @@ describe('ladder diff with changelog migrations', () => {
       return declare(withFile(next, 'levels/ic/SRE4.md', text.replace('id: E4', 'id: SRE4')), '      - split: E4\n        into: [SWE4, SRE4]\n');
     });
     expect(diff.packets.find((p) => p.candidate === 'jo-rivera')?.reason).toBe('Current level E4 was split into SWE4, SRE4.');
+  });
+
+  test('text and Markdown say "split into", and name the old level beside the new one in expectations', () => {
+    const diff = diffAfter((f) => {
+      const split = without(copyE3(copyE3(f, 'SWE3'), 'SRE3'), E3);
+      return declare(
+        edit(split, 'levels/ic/SRE3.md', E3_CRAFT, `${E3_CRAFT}\n- Owns the on-call runbook of their service.\n`),
+        '      - split: E3\n        into: [SWE3, SRE3]\n',
+      );
+    });
+    const text = diffToText(diff);
+    expect(text).toContain('→ E3         split into SWE3, SRE3 (version 2.0.0)');
+    expect(text).toContain('SRE3 (was E3) · Technical craft  changed, +8 -0 words');
+    const markdown = diffToMarkdown(diff);
+    expect(markdown).toContain('| split | E3 | split into SWE3, SRE3 (version 2.0.0) |');
+    expect(markdown).toContain('**SRE3 (was E3) · Technical craft**: changed');
   });
 });
