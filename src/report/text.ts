@@ -13,9 +13,9 @@ export function formatText({ diagnostics, files }: Report, color: boolean): stri
       out.push(paint(4, d.file));
       current = d.file;
     }
-    const where = `${d.line}:${d.column}`.padEnd(8);
+    const where = `${d.line}:${d.column}`.padEnd(7);
     const severity = d.severity === 'error' ? paint(31, 'error  ') : paint(33, 'warning');
-    out.push(`  ${where}${severity}  ${oneLine(d.message)}  ${paint(2, d.rule)}`);
+    out.push(`  ${where} ${severity}  ${oneLine(d.message)}  ${paint(2, d.rule)}`);
   }
   const { errors, warnings } = countBySeverity(diagnostics);
   if (out.length > 0) out.push('');
