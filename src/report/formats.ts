@@ -1,6 +1,6 @@
 import type { LadderDiff } from '../core/diff.js';
 import { type Annotation, planAnnotations } from './annotations.js';
-import { COMMENT_LIMIT, SUMMARY_LIMIT } from './budget.js';
+import { COMMENT_LIMIT, chars, type Limit, SUMMARY_LIMIT } from './budget.js';
 import { diffToJson, diffToMarkdown, diffToText } from './diff-format.js';
 import { formatJson } from './json.js';
 import { reportMarkdown } from './markdown.js';
@@ -18,13 +18,18 @@ export interface Format<In, Out = string> {
   render(input: In, options: FormatOptions): Out;
 }
 
-export type CheckFormatName = 'text' | 'json' | 'sarif';
+export type CheckFormatName = 'text' | 'json' | 'sarif' | 'markdown';
+
+/** On a terminal or in a file nothing limits the Markdown report: nothing is cut. */
+const UNLIMITED: Limit = { max: Number.MAX_SAFE_INTEGER, measure: chars, elsewhere: '' };
 
 /** `ladder check --format NAME` (text by default). */
 export const CHECK_FORMATS: Record<CheckFormatName, Format<Report>> = {
   text: { render: (report, { color }) => formatText(report, color) },
   json: { render: formatJson },
   sarif: { render: formatSarif },
+  // The Action's job summary, for other CI systems and for pasting into an issue.
+  markdown: { render: (report) => reportMarkdown({ ...report, scope: 'repository', notices: [], runUrl: undefined }, UNLIMITED) },
 };
 
 export type DiffFormatName = 'text' | 'markdown' | 'json';

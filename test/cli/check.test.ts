@@ -108,6 +108,26 @@ describe('ladder check --format json', () => {
   });
 });
 
+describe('ladder check --format markdown', () => {
+  test('prints the report the Action writes to its job summary: headline, then a table of problems', async () => {
+    const { status, stdout } = await runCli(['check', 'ladder', '--format', 'markdown'], join(work, 'broken'));
+    expect(status).toBe(1);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toBe('## Ladder check: ❌ 3 errors, 0 warnings');
+    expect(stdout).toContain('| | where | problem | rule |');
+    expect(stdout).toContain('| ❌ | `ladder/ladder.yml:');
+    expect(stdout).toContain('| `schema` |');
+    // Escaped as in the Action: file text never becomes Markdown.
+    expect(stdout).toContain('Unknown key "quorom" in governance');
+  });
+
+  test('a clean ladder says so', async () => {
+    const { status, stdout } = await runCli(['check', 'ladder', '-f', 'markdown'], join(work, 'clean'));
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^## Ladder check: ✅ no problems\n\nChecked \d+ files \(repository\)\./);
+  });
+});
+
 describe('ladder check --format sarif', () => {
   test('prints SARIF 2.1.0 with every rule and one result per diagnostic', async () => {
     const { status, stdout } = await runCli(['check', 'ladder', '--format', 'sarif'], join(work, 'broken'));
@@ -156,7 +176,7 @@ describe('ladder check --format sarif', () => {
 
 describe('exit status', () => {
   test.each([
-    ['an unknown format', ['check', 'ladder', '--format', 'yaml'], /unknown --format "yaml"; use text, json or sarif/],
+    ['an unknown format', ['check', 'ladder', '--format', 'yaml'], /unknown --format "yaml"; use text, json, sarif or markdown/],
     ['two directories', ['check', 'ladder', 'other'], /check takes one directory, got 2/],
     ['a directory that does not exist', ['check', 'no-such-dir'], /cannot read .*no-such-dir: ENOENT/],
     ['a file instead of a directory', ['check', 'ladder/ladder.yml'], /is not a directory/],

@@ -48,11 +48,11 @@ describe('the format tables', () => {
   test('a format is found by its name, and only by a name of the table', () => {
     expect(formatNamed(CHECK_FORMATS, 'sarif')).toBe(CHECK_FORMATS.sarif);
     expect(formatNamed(DIFF_FORMATS, 'markdown')).toBe(DIFF_FORMATS.markdown);
-    for (const name of ['markdown', 'yaml', 'constructor', '__proto__', 'toString', '']) expect(formatNamed(CHECK_FORMATS, name)).toBeUndefined();
+    for (const name of ['html', 'yaml', 'constructor', '__proto__', 'toString', '']) expect(formatNamed(CHECK_FORMATS, name)).toBeUndefined();
   });
 
   test('the names, for a usage message, in the order of the table', () => {
-    expect(formatNames(CHECK_FORMATS)).toBe('text, json or sarif');
+    expect(formatNames(CHECK_FORMATS)).toBe('text, json, sarif or markdown');
     expect(formatNames(DIFF_FORMATS)).toBe('text, markdown or json');
     expect(formatNames({ one: 1 })).toBe('one');
   });

@@ -12,13 +12,14 @@ import { CHECK_FORMATS, formatNamed, formatNames } from '../../report/formats.js
 import { VERSION } from '../../version.js';
 import { type CliIo, EXIT_OK, EXIT_PROBLEMS, UsageError } from '../io.js';
 
-export const checkHelp = `Usage: ladder check [DIR] [--format text|json|sarif] [--changed FILE... | --changed -]
+export const checkHelp = `Usage: ladder check [DIR] [--format text|json|sarif|markdown] [--changed FILE... | --changed -]
 
 Checks the ladder in DIR (default: ./ladder): every file against its schema, the ladder's
 structure, the parity of its IC and EM tracks, and every promotion packet.
 
 Options:
-  -f, --format FORMAT   text (default), json, or sarif (SARIF 2.1.0 for code scanning)
+  -f, --format FORMAT   text (default), json, sarif (SARIF 2.1.0 for code scanning), or
+                        markdown (the report the Action writes to its job summary)
   --changed FILE...     check only these files and the ladder they need; paths relative to
                         here or to the repository root (as git prints them); "-" reads the
                         list from standard input, one per line. Paths that are not ladder
