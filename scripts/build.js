@@ -1,7 +1,7 @@
 // Builds the CLI (dist/cli.js, not committed) and the Action (action/dist/index.js, committed)
 // as single ESM files. Run by `npm run build`, `npm ci` (prepare) and `npm test`.
-import { rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -36,10 +36,51 @@ const unusedCoreParts = {
 // Chunk names carry a hash: clear old ones so dist/ holds only this build.
 rmSync(join(root, 'dist', 'chunks'), { recursive: true, force: true });
 
-await Promise.all([
+const [cli, action] = await Promise.all([
   // The CLI is split: what a command imports dynamically (the site renderer and remark, the diff)
   // stays in its own chunk, so `ladder check` neither loads nor parses it.
-  build({ ...common, entryPoints: { cli: join(root, 'src/cli/index.ts') }, outdir: join(root, 'dist'), splitting: true, chunkNames: 'chunks/[name]-[hash]' }),
+  build({
+    ...common,
+    entryPoints: { cli: join(root, 'src/cli/index.ts') },
+    outdir: join(root, 'dist'),
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    metafile: true,
+  }),
   // The Action is one committed file, as `uses:` needs; its lazy parts are deferred by esbuild.
-  build({ ...common, entryPoints: [join(root, 'src/action/index.ts')], outfile: join(root, 'action/dist/index.js'), minify: true, plugins: [unusedCoreParts] }),
+  build({
+    ...common,
+    entryPoints: [join(root, 'src/action/index.ts')],
+    outfile: join(root, 'action/dist/index.js'),
+    minify: true,
+    plugins: [unusedCoreParts],
+    metafile: true,
+  }),
 ]);
+
+// The bundles carry third-party code, so they carry its licenses (as @vercel/ncc's licenses.txt).
+writeNotices(cli.metafile, join(root, 'dist', 'THIRD-PARTY-NOTICES.txt'));
+writeNotices(action.metafile, join(root, 'action', 'dist', 'THIRD-PARTY-NOTICES.txt'));
+
+/** Every npm package the bundle holds code of, with its license text, sorted by name. */
+function writeNotices(metafile, file) {
+  const packages = new Map();
+  for (const input of Object.keys(metafile.inputs)) {
+    const at = input.lastIndexOf('node_modules/');
+    if (at === -1) continue;
+    const rest = input.slice(at + 'node_modules/'.length).split('/');
+    const name = rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
+    const dir = join(root, input.slice(0, at), 'node_modules', name);
+    if (!packages.has(name)) packages.set(name, dir);
+  }
+  const sections = [...packages]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([name, dir]) => {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+      const license = readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
+      const text = license ? readFileSync(join(dir, license), 'utf8').trim() : `${pkg.license ?? 'UNKNOWN'} (no license file in the package)`;
+      return `${name}@${pkg.version}\nLicense: ${typeof pkg.license === 'string' ? pkg.license : 'see below'}\n\n${text}\n`;
+    });
+  const head = `Third-party software in ${relative(root, file.replace(/THIRD-PARTY-NOTICES\.txt$/, ''))}: ${packages.size} npm packages, with their licenses.\nWritten by scripts/build.js.\n`;
+  writeFileSync(file, [head, ...sections].join(`\n${'-'.repeat(72)}\n\n`));
+}
