@@ -32,8 +32,8 @@ describe('.github/workflows/pages.yml', () => {
     expect(uses('actions/checkout')?.with).toEqual({ 'fetch-depth': 0 });
     expect(uses('actions/setup-node')?.with?.['node-version']).toBe(20);
     expect(steps.map((s) => s.run).filter(Boolean)).toEqual([
-      // npm ci refuses this repository's lock file (see .ci/run); npm install keeps to it.
-      'npm install --no-audit --no-fund',
+      // Exactly the lock, as .ci/run installs it.
+      'npm ci --no-audit --no-fund',
       // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a template
       'npx ladder render ladder --out _site --base-url /${{ github.event.repository.name }}/',
     ]);
