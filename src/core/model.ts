@@ -64,9 +64,23 @@ export interface Level {
   origin: Origin;
 }
 
+/**
+ * One recorded exception to a rule (policy.exceptions): the rule stays on everywhere else, and the
+ * reason is published with the check's summary.
+ */
+export interface PolicyException {
+  rule: string;
+  /** The level, or the band, the rule is waived at (one of the two; policy-exception reports the rest). */
+  level: string | undefined;
+  band: string | undefined;
+  reason: string;
+  origin: Origin;
+}
+
 export interface Policy {
   publishPay: boolean;
   rules: Record<string, 'error' | 'warning' | 'off'>;
+  exceptions: PolicyException[];
   packets: {
     minimumFeedback: Record<FeedbackMinimumKind, number>;
     graduationStakeholders: number;

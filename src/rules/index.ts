@@ -20,6 +20,7 @@ import { parityBandCoverage } from './parity-band-coverage.js';
 import { parityIcReach } from './parity-ic-reach.js';
 import { parityLateralEntry } from './parity-lateral-entry.js';
 import { parityPay } from './parity-pay.js';
+import { policyException } from './policy-exception.js';
 import { rawHtml } from './raw-html.js';
 import type { Rule, RuleMeta } from './rule.js';
 import { schema } from './schema.js';
@@ -43,6 +44,7 @@ export const modelRules: readonly Rule[] = [
   parityIcReach,
   parityLateralEntry,
   parityPay,
+  policyException,
   rawHtml,
   markdownLimits,
   packetLevels,

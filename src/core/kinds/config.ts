@@ -1,4 +1,4 @@
-import type { Band, ChangelogEntry, Governance, Ladder, Migration, Origin, Policy, Track } from '../model.js';
+import type { Band, ChangelogEntry, Governance, Ladder, Migration, Origin, Policy, PolicyException, Track } from '../model.js';
 import { FEEDBACK_MINIMUM_KINDS, PACKET_KINDS } from '../packet-kinds.js';
 import { isTrackKind, TRACK_KIND_IDS } from '../track-kinds.js';
 import { count, entries, isMapping, optStr, pay, str, strings } from '../values.js';
@@ -52,7 +52,15 @@ export function settingsOf(root: Record<string, unknown>, doc: YamlDocument | un
   const policyRaw = isMapping(root.policy) ? root.policy : {};
   const packetPolicy = isMapping(policyRaw.packets) ? policyRaw.packets : {};
   const minimum = isMapping(packetPolicy.minimumFeedback) ? packetPolicy.minimumFeedback : {};
+  const exceptions: PolicyException[] = entries(policyRaw.exceptions).map(([i, e]) => ({
+    rule: str(e.rule),
+    level: optStr(e.level),
+    band: optStr(e.band),
+    reason: str(e.reason).trim(),
+    origin: origin(`/policy/exceptions/${i}`),
+  }));
   const policy: Policy = {
+    exceptions,
     publishPay: policyRaw.publishPay === true,
     rules: isMapping(policyRaw.rules)
       ? (Object.fromEntries(Object.entries(policyRaw.rules).filter(([, v]) => v === 'error' || v === 'warning' || v === 'off')) as Policy['rules'])
