@@ -49,7 +49,15 @@ export interface Competency {
 
 export interface Level {
   id: string;
+  /** How people read the level ("IC3"): its `code`, or its id. Several tracks may show the same code; ids stay unique. */
+  code: string;
+  /**
+   * The level's own track: its folder, and the track whose competencies it is written against.
+   * A level shared by several tracks (front matter `tracks:`) lists them all in `tracks`.
+   */
   track: string;
+  /** Every track the level belongs to, its own first: [track] unless shared before a fork. */
+  tracks: string[];
   title: string;
   band: string;
   summary: string;
@@ -74,6 +82,17 @@ export interface PolicyException {
   level: string | undefined;
   band: string | undefined;
   reason: string;
+  origin: Origin;
+}
+
+/**
+ * A promotion that changes track at a fork (ladder.yml `moves`): Senior 1 on the IC track to
+ * Senior 2 Manager. Promotions along a track, and onto a track a shared level belongs to, need none.
+ */
+export interface DeclaredMove {
+  from: string;
+  to: string;
+  description: string | undefined;
   origin: Origin;
 }
 
@@ -158,6 +177,8 @@ export interface Ladder {
   tracks: Track[];
   competencies: Competency[];
   levels: Level[];
+  /** Promotions that change track, as ladder.yml declares them. */
+  moves: DeclaredMove[];
   packets: Packet[];
   /** Packets that exist but were not loaded (a pull request's check), known only by who they are for. */
   otherPackets: PacketIdentity[];
@@ -195,9 +216,14 @@ export class LadderIndex {
     return [...this.competencyById.values()].filter((c) => c.tracks.includes(trackId));
   }
 
-  /** Levels of a track whose band resolves, lowest band first. */
+  /** The declared move from one level to another, if ladder.yml declares it. */
+  declaredMove(fromId: string, toId: string): DeclaredMove | undefined {
+    return this.ladder.moves.find((m) => m.from === fromId && m.to === toId);
+  }
+
+  /** Levels of a track (its own and those it shares) whose band resolves, lowest band first. */
   levelsOf(trackId: string): Level[] {
-    return this.ladder.levels.filter((l) => l.track === trackId && this.bandById.has(l.band)).sort((a, b) => this.rankOf(a) - this.rankOf(b));
+    return this.ladder.levels.filter((l) => l.tracks.includes(trackId) && this.bandById.has(l.band)).sort((a, b) => this.rankOf(a) - this.rankOf(b));
   }
 
   rankOf(level: Level): number {
@@ -208,8 +234,9 @@ export class LadderIndex {
     return [...this.trackById.values()].filter((t) => t.kind === kind);
   }
 
+  /** Levels on tracks of a kind, each once (a shared level belongs to several tracks). */
   levelsOfKind(kind: TrackKind): Level[] {
-    return this.tracksOfKind(kind).flatMap((t) => this.levelsOf(t.id));
+    return [...new Set(this.tracksOfKind(kind).flatMap((t) => this.levelsOf(t.id)))];
   }
 
   /** Levels of the kinds parity measures against (IC): see track-kinds.ts. */
@@ -224,6 +251,11 @@ export class LadderIndex {
 
   measuredLevels(): Level[] {
     return MEASURED_KINDS.flatMap((k) => this.levelsOfKind(k));
+  }
+
+  /** "E4 (Senior Engineer)", or "swe-3 (IC3 Software Engineer)" when the code differs from the id: how messages name a level. */
+  nameOf(level: Level): string {
+    return level.code === level.id ? `${level.id} (${level.title})` : `${level.id} (${level.code} ${level.title})`;
   }
 }
 

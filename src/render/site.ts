@@ -24,6 +24,7 @@ export class Site {
   readonly steps: Steps;
   readonly markdown: MarkdownRenderer;
   private readonly levelByFile = new Map<string, Level>();
+  private readonly codeCount = new Map<string, number>();
 
   constructor(
     readonly ladder: Ladder,
@@ -33,7 +34,10 @@ export class Site {
     this.index = new LadderIndex(ladder);
     this.tracks = [...this.index.trackById.values()];
     this.steps = stepsOf(this.index, this.tracks);
-    for (const level of this.index.levelById.values()) this.levelByFile.set(level.origin.file, level);
+    for (const level of this.index.levelById.values()) {
+      this.levelByFile.set(level.origin.file, level);
+      this.codeCount.set(level.code, (this.codeCount.get(level.code) ?? 0) + 1);
+    }
     this.markdown = new MarkdownRenderer((href, file) => this.resolveLink(href, file), { fastPath: options.fastMarkdown });
   }
 
@@ -81,9 +85,14 @@ export class Site {
     return this.tracks.filter((t) => t.id !== level.track).flatMap((t) => this.index.levelsOf(t.id).filter((l) => l.band === level.band));
   }
 
-  /** "E4 Senior Engineer". */
+  /** How running text names a level: its code ("E4"), or code and title when several levels share the code ("IC3 Site Reliability Engineer"). */
+  short(level: Level): string {
+    return (this.codeCount.get(level.code) ?? 0) > 1 ? this.label(level) : level.code;
+  }
+
+  /** "E4 Senior Engineer": the level's code (its id unless it declares one) and title. */
   label(level: Level): string {
-    return `${level.id} ${level.title}`;
+    return `${level.code} ${level.title}`;
   }
 
   sectionOf(level: Level, competency: Competency): string | undefined {

@@ -17,6 +17,7 @@ import { packetPromotion } from './packet-promotion.js';
 import { packetSelfReview } from './packet-self-review.js';
 import { packetTrackSwitch } from './packet-track-switch.js';
 import { parityBandCoverage } from './parity-band-coverage.js';
+import { parityFork } from './parity-fork.js';
 import { parityIcReach } from './parity-ic-reach.js';
 import { parityLateralEntry } from './parity-lateral-entry.js';
 import { parityPay } from './parity-pay.js';
@@ -42,6 +43,7 @@ export const modelRules: readonly Rule[] = [
   levelMigration,
   parityBandCoverage,
   parityIcReach,
+  parityFork,
   parityLateralEntry,
   parityPay,
   policyException,

@@ -18,6 +18,7 @@ const ladderRules = [
   'level-migration',
   'parity-band-coverage',
   'parity-ic-reach',
+  'parity-fork',
   'parity-lateral-entry',
   'parity-pay',
   'policy-exception',
