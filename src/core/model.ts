@@ -39,6 +39,18 @@ export interface Track {
   origin: Origin;
 }
 
+/** Tracks grouped for people and for parity (ladder.yml `families`): "Engineering IC: SWE, SRE, QE". */
+export interface Family {
+  id: string;
+  name: string;
+  description: string | undefined;
+  tracks: string[];
+  origin: Origin;
+}
+
+/** How far parity-ic-reach looks: the IC tracks together, each family of IC tracks, or each IC track. */
+export type ReachScope = 'ladder' | 'family' | 'track';
+
 export interface Competency {
   id: string;
   name: string;
@@ -100,6 +112,7 @@ export interface Policy {
   publishPay: boolean;
   rules: Record<string, 'error' | 'warning' | 'off'>;
   exceptions: PolicyException[];
+  parity: { reach: ReachScope };
   packets: {
     minimumFeedback: Record<FeedbackMinimumKind, number>;
     graduationStakeholders: number;
@@ -175,6 +188,8 @@ export interface Ladder {
   version: string;
   bands: Band[];
   tracks: Track[];
+  /** Track families, as ladder.yml declares them (none: every track stands alone). */
+  families: Family[];
   competencies: Competency[];
   levels: Level[];
   /** Promotions that change track, as ladder.yml declares them. */
@@ -216,6 +231,11 @@ export class LadderIndex {
     return [...this.competencyById.values()].filter((c) => c.tracks.includes(trackId));
   }
 
+  /** The family a track belongs to (the first that lists it), if any. */
+  familyOf(trackId: string): Family | undefined {
+    return this.ladder.families.find((f) => f.tracks.includes(trackId));
+  }
+
   /** The declared move from one level to another, if ladder.yml declares it. */
   declaredMove(fromId: string, toId: string): DeclaredMove | undefined {
     return this.ladder.moves.find((m) => m.from === fromId && m.to === toId);
@@ -242,6 +262,11 @@ export class LadderIndex {
   /** Levels of the kinds parity measures against (IC): see track-kinds.ts. */
   referenceLevels(): Level[] {
     return REFERENCE_KINDS.flatMap((k) => this.levelsOfKind(k));
+  }
+
+  /** Tracks of the kinds parity measures against (IC). */
+  referenceTracks(): Track[] {
+    return REFERENCE_KINDS.flatMap((k) => this.tracksOfKind(k));
   }
 
   /** Tracks of the kinds parity measures (management). */

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { Band, Competency, Ladder, Level, Pay, Track } from '../core/model.js';
+import type { Band, Competency, Family, Ladder, Level, Pay, Track } from '../core/model.js';
 import { LadderIndex } from '../core/model.js';
 import { formatPay, formatPayShort } from './format.js';
 import { escapeHtml, type Html, trusted } from './html.js';
@@ -19,7 +19,7 @@ export interface PageInfo {
  */
 export class Site {
   readonly index: LadderIndex;
-  /** Tracks in the order of ladder.yml. */
+  /** Tracks in the order of ladder.yml, grouped by family when it declares families. */
   readonly tracks: Track[];
   readonly steps: Steps;
   readonly markdown: MarkdownRenderer;
@@ -32,7 +32,10 @@ export class Site {
     options: { fastMarkdown?: boolean } = {},
   ) {
     this.index = new LadderIndex(ladder);
-    this.tracks = [...this.index.trackById.values()];
+    // Tracks of a family sit together, in the families' order; tracks in no family follow.
+    const declared = [...this.index.trackById.values()];
+    const grouped = ladder.families.flatMap((f) => f.tracks.flatMap((id) => declared.filter((t) => t.id === id)));
+    this.tracks = [...new Set([...grouped, ...declared])];
     this.steps = stepsOf(this.index, this.tracks);
     for (const level of this.index.levelById.values()) {
       this.levelByFile.set(level.origin.file, level);
@@ -70,6 +73,17 @@ export class Site {
     const [min, max] = short ? formatPayShort(pay) : formatPay(pay);
     // An entity for the dash keeps pages in one-byte strings when their text allows it (faster to write).
     return trusted(`${escapeHtml(min)} &ndash; ${escapeHtml(max)}`);
+  }
+
+  /**
+   * The families as the site shows them: those ladder.yml declares (each with its known tracks),
+   * then one unnamed group of the tracks in none. Empty when the ladder declares no families.
+   */
+  get families(): Array<{ family: Family | undefined; tracks: Track[] }> {
+    if (this.ladder.families.length === 0) return [];
+    const groups = this.ladder.families.map((family) => ({ family, tracks: this.tracks.filter((t) => this.index.familyOf(t.id) === family) }));
+    const rest = this.tracks.filter((t) => !this.index.familyOf(t.id));
+    return [...groups.filter((g) => g.tracks.length > 0), ...(rest.length > 0 ? [{ family: undefined, tracks: rest }] : [])];
   }
 
   bandOf(level: Level): Band | undefined {

@@ -7,7 +7,7 @@ export const unknownReference: Rule = {
   id: 'unknown-reference',
   severity: 'error',
   group: 'ladder',
-  description: 'Every reference resolves: level tracks and bands, competency tracks, declared moves.',
+  description: 'Every reference resolves: level tracks and bands, competency and family tracks, declared moves.',
   check({ ladder, index, report }) {
     // Without ladder.yml every reference would dangle; its own diagnostic says why.
     if (!ladder.config) return;
@@ -30,6 +30,15 @@ export const unknownReference: Rule = {
           `Level "${level.id}" names band "${level.band}", which ladder.yml does not declare.${didYouMean(level.band, bands)} Known bands: ${listOf(bands)}.`,
         );
       }
+    }
+    for (const family of ladder.families) {
+      family.tracks.forEach((track, i) => {
+        if (index.trackById.has(track)) return;
+        report(
+          at(family.origin, `tracks/${i}`),
+          `Family "${family.id}" lists track "${track}", which ladder.yml does not declare.${didYouMean(track, tracks)} Known tracks: ${listOf(tracks)}.`,
+        );
+      });
     }
     const levels = [...index.levelById.keys()];
     for (const move of ladder.moves) {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { readLadderDir } from '../../src/node/read-ladder-dir.js';
 import { renderSite } from '../../src/render/index.js';
-import { fixturesDir } from '../helpers/ladder-files.js';
+import { edit, fixturesDir } from '../helpers/ladder-files.js';
 import { brokenLinks, ladderOf, renderTo } from './helpers.js';
 
 /** The text of a page without its tags, whitespace squashed, entities for the dot decoded. */
@@ -52,5 +52,37 @@ describe('the site of a ladder with shared levels, a fork and declared moves', (
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the site of a ladder with track families', () => {
+  const files = edit(
+    readLadderDir(join(fixturesDir, 'model', 'fork')),
+    'ladder.yml',
+    'moves:',
+    'families:\n  - { id: management, name: Management, tracks: [em] }\n  - { id: engineering-ic, name: Engineering IC, description: Builders of the product and its platform., tracks: [sre, swe] }\nmoves:',
+  );
+  const site = renderSite(ladderOf(files), { baseUrl: '/' });
+  const home = String(site.files.get('index.html'));
+
+  test("the home page groups the tracks by family, in the families' order, with a heading and anchor each", () => {
+    expect(home).toContain(
+      '<tr class="family-row"><td></td><th scope="colgroup" colspan="1">Management</th><th scope="colgroup" colspan="2">Engineering IC</th></tr>',
+    );
+    const columns = [...home.matchAll(/<th scope="col" class="track-\w+"><a href="\/tracks\/(\w+)\/">/g)].map((m) => m[1]);
+    expect(columns).toEqual(['em', 'sre', 'swe']);
+    expect(home).toContain('<section class="family" id="family-engineering-ic" aria-labelledby="family-engineering-ic-title">');
+    expect(textOf(home)).toContain('Engineering IC Builders of the product and its platform. Site Reliability Engineering');
+    expect(home).toContain('<h4><a href="/tracks/swe/">Software Engineering</a></h4>');
+  });
+
+  test('a track page names its family', () => {
+    expect(textOf(site.files.get('tracks/sre/index.html'))).toContain('Engineering IC · Individual contributor track');
+  });
+
+  test('without families, the home page is as before', () => {
+    const plain = String(renderSite(ladderOf(readLadderDir(join(fixturesDir, 'model', 'fork'))), { baseUrl: '/' }).files.get('index.html'));
+    expect(plain).not.toContain('family');
+    expect(plain).toContain('<h3><a href="/tracks/swe/">Software Engineering</a></h3>');
   });
 });

@@ -52,6 +52,13 @@ ${tracks.map((t) => cell(t, band))}${switchCell(band)}
 <table class="parity">
 <caption id="ladder-parity-caption">Levels by band, most senior first${pay ? '; pay is the yearly base pay range of the band' : ''}</caption>
 <thead>
+${
+  site.families.length > 0
+    ? html`<tr class="family-row"><td></td>${site.families.map(
+        (g) => html`<th scope="colgroup" colspan="${String(g.tracks.length)}">${g.family?.name ?? 'Other tracks'}</th>`,
+      )}${pair ? html`<td></td>` : ''}</tr>`
+    : ''
+}
 <tr><th scope="col">Band</th>${tracks.map(
     (t) => html`<th scope="col" class="track-${t.kind}"><a href="${site.url(pagePath.track(t.id))}">${t.name}</a></th>`,
   )}${pair ? html`<th scope="col" class="moves-col">Lateral moves</th>` : ''}</tr>
@@ -64,19 +71,18 @@ ${rows}
 </section>
 <section class="tracks-section" id="tracks" aria-labelledby="ladder-tracks-title">
 <h2 id="ladder-tracks-title">Tracks</h2>
-<ul class="cards">
-${tracks.map((t) => {
-  const levels = index.levelsOf(t.id);
-  const lowest = levels[0];
-  const highest = levels[levels.length - 1];
-  return html`<li class="card track-${t.kind}">
-<h3><a href="${site.url(pagePath.track(t.id))}">${t.name}</a></h3>
-<p class="card-kind">${KIND_LABEL[t.kind] ?? 'Track'}</p>
-${t.description ? html`<p>${t.description}</p>` : ''}
-<p class="card-meta">${levels.length} ${levels.length === 1 ? 'level' : 'levels'}${lowest && highest ? html`, from <a href="${site.url(pagePath.level(lowest.id))}">${site.short(lowest)}</a> to <a href="${site.url(pagePath.level(highest.id))}">${site.short(highest)}</a>` : ''} &middot; <a href="${site.url(pagePath.matrix(t.id))}">Competency matrix<span class="visually-hidden"> of the ${t.name} track</span></a></p>
-</li>`;
-})}
-</ul>
+${
+  site.families.length > 0
+    ? site.families.map(
+        (g) => html`<section class="family" ${g.family ? html`id="family-${g.family.id}" ` : ''}aria-labelledby="family-${g.family?.id ?? 'other'}-title">
+<h3 id="family-${g.family?.id ?? 'other'}-title">${g.family?.name ?? 'Other tracks'}</h3>
+${g.family?.description ? html`<p>${g.family.description}</p>` : ''}
+${trackCards(site, g.tracks, 4)}
+</section>
+`,
+      )
+    : trackCards(site, tracks, 3)
+}
 </section>
 <section class="moves-section" aria-labelledby="ladder-moves-title">
 <h2 id="ladder-moves-title">Moving on the ladder</h2>
@@ -93,4 +99,25 @@ ${t.description ? html`<p>${t.description}</p>` : ''}
     main,
     section: 'home',
   };
+}
+
+/** One card per track: its kind, description, range and matrix; `level` is the heading level of the track names. */
+function trackCards(site: Site, tracks: readonly Track[], level: 3 | 4): Html {
+  const heading = (t: Track) =>
+    level === 3
+      ? html`<h3><a href="${site.url(pagePath.track(t.id))}">${t.name}</a></h3>`
+      : html`<h4><a href="${site.url(pagePath.track(t.id))}">${t.name}</a></h4>`;
+  return html`<ul class="cards">
+${tracks.map((t) => {
+  const levels = site.index.levelsOf(t.id);
+  const lowest = levels[0];
+  const highest = levels[levels.length - 1];
+  return html`<li class="card track-${t.kind}">
+${heading(t)}
+<p class="card-kind">${KIND_LABEL[t.kind] ?? 'Track'}</p>
+${t.description ? html`<p>${t.description}</p>` : ''}
+<p class="card-meta">${levels.length} ${levels.length === 1 ? 'level' : 'levels'}${lowest && highest ? html`, from <a href="${site.url(pagePath.level(lowest.id))}">${site.short(lowest)}</a> to <a href="${site.url(pagePath.level(highest.id))}">${site.short(highest)}</a>` : ''} &middot; <a href="${site.url(pagePath.matrix(t.id))}">Competency matrix<span class="visually-hidden"> of the ${t.name} track</span></a></p>
+</li>`;
+})}
+</ul>`;
 }

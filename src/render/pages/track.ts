@@ -8,13 +8,14 @@ import { KIND_LABEL } from './home.js';
 /** One track: its levels lowest first, its promotion steps, lateral moves and competencies. */
 export function trackPage(site: Site, track: Track): Page {
   const levels = site.index.levelsOf(track.id);
+  const family = site.index.familyOf(track.id);
   const competencies = site.index.competenciesOf(track.id);
   const pay = site.publishPay && levels.some((l) => site.payOf(l));
   // Promotions out of and into this track's levels: along the track, and at its forks.
   const promotions = [...new Set(levels.flatMap((l) => [...(site.steps.down.get(l) ?? []), ...(site.steps.up.get(l) ?? [])]))];
   const switches = levels.flatMap((l) => site.steps.switches.get(l) ?? []);
   const main = html`<div class="page-head">
-<p class="eyebrow">${KIND_LABEL[track.kind] ?? 'Track'}</p>
+<p class="eyebrow">${family ? html`${family.name} &middot; ` : ''}${KIND_LABEL[track.kind] ?? 'Track'}</p>
 <h1>${track.name}</h1>
 ${track.description ? html`<p class="lead">${track.description}</p>` : ''}
 </div>
