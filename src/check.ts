@@ -1,31 +1,14 @@
-import { compareDiagnostics, type Diagnostic, type Position, type Severity } from './core/diagnostic.js';
+import { compareDiagnostics, type Diagnostic, type Severity } from './core/diagnostic.js';
 import { type Loaded, loadLadder } from './core/load.js';
 import { at, type Ladder, LadderIndex, type PolicyException } from './core/model.js';
 import type { PacketIdentity } from './core/packet-identity.js';
 import type { SourceFile } from './core/source-file.js';
+import type { Waivers } from './core/waivers.js';
 import { modelRules, ruleById } from './rules/index.js';
 import { isApplicable, unusedExceptionMessage } from './rules/policy-exception.js';
 import type { About, Finding, RuleContext } from './rules/rule.js';
 
-/** One exception of policy.exceptions as the check applied it. */
-export interface AppliedException extends Position {
-  rule: string;
-  level: string | undefined;
-  band: string | undefined;
-  reason: string;
-  /** Where it is declared: always ladder.yml. */
-  file: string;
-  /** How many findings it kept from being reported. */
-  waived: number;
-}
-
-/** What the check did not report, and why: so that "no problems" never hides a rule turned off. */
-export interface Waivers {
-  /** Rules policy.rules turns off, in catalogue order. */
-  off: string[];
-  /** Every exception of policy.exceptions, in declaration order. */
-  exceptions: AppliedException[];
-}
+export type { AppliedException, Waivers } from './core/waivers.js';
 
 export interface CheckResult {
   diagnostics: Diagnostic[];
