@@ -102,6 +102,7 @@ export async function evaluate(options: {
       diff,
       approvals: quorum,
       notices: [...apiFailures, ...notices],
+      waivers: result.waivers,
       runUrl: context.runId ? `${context.serverUrl}/${context.owner}/${context.repo}/actions/runs/${context.runId}` : undefined,
     },
   };

@@ -39,6 +39,18 @@ export interface Track {
   origin: Origin;
 }
 
+/** Tracks grouped for people and for parity (ladder.yml `families`): "Engineering IC: SWE, SRE, QE". */
+export interface Family {
+  id: string;
+  name: string;
+  description: string | undefined;
+  tracks: string[];
+  origin: Origin;
+}
+
+/** How far parity-ic-reach looks: the IC tracks together, each family of IC tracks, or each IC track. */
+export type ReachScope = 'ladder' | 'family' | 'track';
+
 export interface Competency {
   id: string;
   name: string;
@@ -49,7 +61,15 @@ export interface Competency {
 
 export interface Level {
   id: string;
+  /** How people read the level ("IC3"): its `code`, or its id. Several tracks may show the same code; ids stay unique. */
+  code: string;
+  /**
+   * The level's own track: its folder, and the track whose competencies it is written against.
+   * A level shared by several tracks (front matter `tracks:`) lists them all in `tracks`.
+   */
   track: string;
+  /** Every track the level belongs to, its own first: [track] unless shared before a fork. */
+  tracks: string[];
   title: string;
   band: string;
   summary: string;
@@ -64,9 +84,35 @@ export interface Level {
   origin: Origin;
 }
 
+/**
+ * One recorded exception to a rule (policy.exceptions): the rule stays on everywhere else, and the
+ * reason is published with the check's summary.
+ */
+export interface PolicyException {
+  rule: string;
+  /** The level, or the band, the rule is waived at (one of the two; policy-exception reports the rest). */
+  level: string | undefined;
+  band: string | undefined;
+  reason: string;
+  origin: Origin;
+}
+
+/**
+ * A promotion that changes track at a fork (ladder.yml `moves`): Senior 1 on the IC track to
+ * Senior 2 Manager. Promotions along a track, and onto a track a shared level belongs to, need none.
+ */
+export interface DeclaredMove {
+  from: string;
+  to: string;
+  description: string | undefined;
+  origin: Origin;
+}
+
 export interface Policy {
   publishPay: boolean;
   rules: Record<string, 'error' | 'warning' | 'off'>;
+  exceptions: PolicyException[];
+  parity: { reach: ReachScope };
   packets: {
     minimumFeedback: Record<FeedbackMinimumKind, number>;
     graduationStakeholders: number;
@@ -142,8 +188,12 @@ export interface Ladder {
   version: string;
   bands: Band[];
   tracks: Track[];
+  /** Track families, as ladder.yml declares them (none: every track stands alone). */
+  families: Family[];
   competencies: Competency[];
   levels: Level[];
+  /** Promotions that change track, as ladder.yml declares them. */
+  moves: DeclaredMove[];
   packets: Packet[];
   /** Packets that exist but were not loaded (a pull request's check), known only by who they are for. */
   otherPackets: PacketIdentity[];
@@ -181,9 +231,19 @@ export class LadderIndex {
     return [...this.competencyById.values()].filter((c) => c.tracks.includes(trackId));
   }
 
-  /** Levels of a track whose band resolves, lowest band first. */
+  /** The family a track belongs to (the first that lists it), if any. */
+  familyOf(trackId: string): Family | undefined {
+    return this.ladder.families.find((f) => f.tracks.includes(trackId));
+  }
+
+  /** The declared move from one level to another, if ladder.yml declares it. */
+  declaredMove(fromId: string, toId: string): DeclaredMove | undefined {
+    return this.ladder.moves.find((m) => m.from === fromId && m.to === toId);
+  }
+
+  /** Levels of a track (its own and those it shares) whose band resolves, lowest band first. */
   levelsOf(trackId: string): Level[] {
-    return this.ladder.levels.filter((l) => l.track === trackId && this.bandById.has(l.band)).sort((a, b) => this.rankOf(a) - this.rankOf(b));
+    return this.ladder.levels.filter((l) => l.tracks.includes(trackId) && this.bandById.has(l.band)).sort((a, b) => this.rankOf(a) - this.rankOf(b));
   }
 
   rankOf(level: Level): number {
@@ -194,13 +254,19 @@ export class LadderIndex {
     return [...this.trackById.values()].filter((t) => t.kind === kind);
   }
 
+  /** Levels on tracks of a kind, each once (a shared level belongs to several tracks). */
   levelsOfKind(kind: TrackKind): Level[] {
-    return this.tracksOfKind(kind).flatMap((t) => this.levelsOf(t.id));
+    return [...new Set(this.tracksOfKind(kind).flatMap((t) => this.levelsOf(t.id)))];
   }
 
   /** Levels of the kinds parity measures against (IC): see track-kinds.ts. */
   referenceLevels(): Level[] {
     return REFERENCE_KINDS.flatMap((k) => this.levelsOfKind(k));
+  }
+
+  /** Tracks of the kinds parity measures against (IC). */
+  referenceTracks(): Track[] {
+    return REFERENCE_KINDS.flatMap((k) => this.tracksOfKind(k));
   }
 
   /** Tracks of the kinds parity measures (management). */
@@ -210,6 +276,11 @@ export class LadderIndex {
 
   measuredLevels(): Level[] {
     return MEASURED_KINDS.flatMap((k) => this.levelsOfKind(k));
+  }
+
+  /** "E4 (Senior Engineer)", or "swe-3 (IC3 Software Engineer)" when the code differs from the id: how messages name a level. */
+  nameOf(level: Level): string {
+    return level.code === level.id ? `${level.id} (${level.title})` : `${level.id} (${level.code} ${level.title})`;
   }
 }
 

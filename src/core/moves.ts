@@ -17,15 +17,15 @@ export interface Move {
 export function resolveMove(index: LadderIndex, fromId: string, toId: string): Move | undefined {
   const from = index.levelById.get(fromId);
   const to = index.levelById.get(toId);
-  const fromTrack = from && index.trackById.get(from.track);
-  const toTrack = to && index.trackById.get(to.track);
+  // From a level shared by several tracks, the move is on the track it shares with `to`, if any.
+  const shared = from && to ? from.tracks.find((t) => to.tracks.includes(t)) : undefined;
+  const fromTrack = from && index.trackById.get(shared ?? from.track);
+  const toTrack = to && index.trackById.get(shared ?? to.track);
   const fromBand = from && index.bandById.get(from.band);
   const toBand = to && index.bandById.get(to.band);
   if (!from || !to || !fromTrack || !toTrack || !fromBand || !toBand) return undefined;
   return { from, to, fromTrack, toTrack, fromBand, toBand, climb: toBand.rank - fromBand.rank };
 }
-
-const name = (l: Level) => `${l.id} (${l.title})`;
 
 /** The level of `track` on `band`, to suggest the move the author probably meant. */
 function levelOn(index: LadderIndex, trackId: string, bandRank: number): Level | undefined {
@@ -41,11 +41,15 @@ function bandsOf(index: LadderIndex, trackId: string): string {
   return low === high ? ` (its only level is on band "${low}")` : ` (its levels are on bands "${low}" to "${high}")`;
 }
 
-/** Why a promotion is impossible, or undefined when it climbs exactly one band on one track. */
+/** Why a promotion is impossible, or undefined when it climbs exactly one band on one track (or on a move ladder.yml declares). */
 export function promotionProblem(move: Move, index: LadderIndex): string | undefined {
   const { from, to, fromTrack, toTrack, fromBand, toBand, climb } = move;
-  if (fromTrack.id !== toTrack.id) {
-    return `A promotion stays on one track, but ${name(from)} is on "${fromTrack.name}" and ${name(to)} on "${toTrack.name}". Changing track is a lateral move: use kind: track-switch to the level on the same band, and a promotion on the new track later.`;
+  const name = (l: Level) => index.nameOf(l);
+  const declared = index.declaredMove(from.id, to.id);
+  if (fromTrack.id !== toTrack.id && !declared) {
+    const forks = index.ladder.moves.filter((m) => m.from === from.id).map((m) => m.to);
+    const fork = forks.length > 0 ? ` From ${from.id}, ladder.yml declares promotions onto another track only to ${forks.join(', ')}.` : '';
+    return `A promotion stays on one track, but ${name(from)} is on "${fromTrack.name}" and ${name(to)} on "${toTrack.name}".${fork} Changing track is a lateral move: use kind: track-switch to the level on the same band, and a promotion on the new track later.`;
   }
   if (climb === 1) return undefined;
   const next = levelOn(index, fromTrack.id, fromBand.rank + 1);
@@ -59,6 +63,7 @@ export function promotionProblem(move: Move, index: LadderIndex): string | undef
 /** Why a track switch is impossible, or undefined when it keeps the band and changes track. */
 export function trackSwitchProblem(move: Move, index: LadderIndex): string | undefined {
   const { from, to, fromTrack, toTrack, fromBand, toBand, climb } = move;
+  const name = (l: Level) => index.nameOf(l);
   if (fromTrack.id === toTrack.id) {
     return `A track switch changes track, but ${name(from)} and ${name(to)} are both on "${fromTrack.name}". Use kind: promotion for a move up the same track.`;
   }
@@ -76,6 +81,7 @@ export function trackSwitchProblem(move: Move, index: LadderIndex): string | und
 /** Why a graduation is impossible (levels only; the stakeholder quorum is checked by its rule). */
 export function graduationProblem(move: Move, index: LadderIndex): string | undefined {
   const { from, to, fromTrack, toTrack, fromBand, toBand, climb } = move;
+  const name = (l: Level) => index.nameOf(l);
   const { tracks } = PACKET_KINDS.graduation;
   if (fromTrack.kind !== tracks.from || toTrack.kind !== tracks.to) {
     return `A graduation from the apprentice manager program goes from an IC level to a management level, but ${name(from)} is on "${fromTrack.name}" (${fromTrack.kind}) and ${name(to)} on "${toTrack.name}" (${toTrack.kind}).`;

@@ -50,7 +50,7 @@ export function packetTemplate(draft: PacketDraft, index: LadderIndex, policy: P
     '#  - { handle: their-github-handle, relationship: peer, supports: true }',
     '---',
     '',
-    `<!-- The summary: this packet asks for ${inComment(WHAT[kind])}. From ${inComment(`${from.id} (${from.title})`)} to ${inComment(`${to.id} (${to.title})`)}. Say in a paragraph or two what the move is and why now. -->`,
+    `<!-- The summary: this packet asks for ${inComment(WHAT[kind])}. From ${inComment(index.nameOf(from))} to ${inComment(index.nameOf(to))}. Say in a paragraph or two what the move is and why now. -->`,
     '',
   ];
   const byName = new Map(to.sections.map((s) => [s.name.toLowerCase(), s.body]));

@@ -45,7 +45,8 @@ export function checkSchema(name: SchemaName, doc: YamlDocument, options: Schema
       },
     ];
   }
-  return errors.filter((e) => !('propertyName' in e && e.keyword !== 'propertyNames')).map((e) => explain(e, doc, errors, describeValue));
+  // An `if` failure only says which branch applied; the branch's own errors say what is wrong.
+  return errors.filter((e) => e.keyword !== 'if' && !('propertyName' in e && e.keyword !== 'propertyNames')).map((e) => explain(e, doc, errors, describeValue));
 }
 
 function explain(error: ErrorObject, doc: YamlDocument, all: readonly ErrorObject[], describe: (value: unknown) => string): SchemaProblem {

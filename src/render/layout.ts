@@ -56,10 +56,14 @@ export function layout(site: Site, page: Page): Html {
   const title = titleOf(site, page);
   const navItem = (label: string, path: string, key: Page['section']): Html =>
     html`<li><a href="${site.url(path)}"${page.section === key ? html` aria-current="page"` : ''}>${label}</a></li>`;
+  // Many tracks: their families when the ladder groups them (each a section of the home page), else one link.
+  const families = site.families.filter((g) => g.family !== undefined);
   const tracks =
     site.tracks.length <= NAV_TRACKS
       ? site.tracks.map((t) => navItem(t.name, pagePath.track(t.id), `track:${t.id}`))
-      : [html`<li><a href="${site.url('')}#tracks">Tracks</a></li>`];
+      : families.length > 0 && families.length <= NAV_TRACKS
+        ? families.map((g) => html`<li><a href="${site.url('')}#family-${g.family?.id ?? ''}">${g.family?.name ?? ''}</a></li>`)
+        : [html`<li><a href="${site.url('')}#tracks">Tracks</a></li>`];
   const search =
     page.headerSearch === false
       ? ''

@@ -21,6 +21,8 @@ export function searchIndex(site: Site): string {
   for (const track of site.tracks) {
     const competencies = site.index.competenciesOf(track.id);
     for (const level of site.index.levelsOf(track.id)) {
+      // A level shared by several tracks is indexed once, under its own (first) track.
+      if (level.track !== track.id) continue;
       const url = site.url(pagePath.level(level.id));
       const l = site.label(level);
       const intro = site.intro(level, 2);

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { Band, Competency, Ladder, Level, Pay, Track } from '../core/model.js';
+import type { Band, Competency, Family, Ladder, Level, Pay, Track } from '../core/model.js';
 import { LadderIndex } from '../core/model.js';
 import { formatPay, formatPayShort } from './format.js';
 import { escapeHtml, type Html, trusted } from './html.js';
@@ -19,11 +19,12 @@ export interface PageInfo {
  */
 export class Site {
   readonly index: LadderIndex;
-  /** Tracks in the order of ladder.yml. */
+  /** Tracks in the order of ladder.yml, grouped by family when it declares families. */
   readonly tracks: Track[];
   readonly steps: Steps;
   readonly markdown: MarkdownRenderer;
   private readonly levelByFile = new Map<string, Level>();
+  private readonly codeCount = new Map<string, number>();
 
   constructor(
     readonly ladder: Ladder,
@@ -31,9 +32,15 @@ export class Site {
     options: { fastMarkdown?: boolean } = {},
   ) {
     this.index = new LadderIndex(ladder);
-    this.tracks = [...this.index.trackById.values()];
+    // Tracks of a family sit together, in the families' order; tracks in no family follow.
+    const declared = [...this.index.trackById.values()];
+    const grouped = ladder.families.flatMap((f) => f.tracks.flatMap((id) => declared.filter((t) => t.id === id)));
+    this.tracks = [...new Set([...grouped, ...declared])];
     this.steps = stepsOf(this.index, this.tracks);
-    for (const level of this.index.levelById.values()) this.levelByFile.set(level.origin.file, level);
+    for (const level of this.index.levelById.values()) {
+      this.levelByFile.set(level.origin.file, level);
+      this.codeCount.set(level.code, (this.codeCount.get(level.code) ?? 0) + 1);
+    }
     this.markdown = new MarkdownRenderer((href, file) => this.resolveLink(href, file), { fastPath: options.fastMarkdown });
   }
 
@@ -68,6 +75,17 @@ export class Site {
     return trusted(`${escapeHtml(min)} &ndash; ${escapeHtml(max)}`);
   }
 
+  /**
+   * The families as the site shows them: those ladder.yml declares (each with its known tracks),
+   * then one unnamed group of the tracks in none. Empty when the ladder declares no families.
+   */
+  get families(): Array<{ family: Family | undefined; tracks: Track[] }> {
+    if (this.ladder.families.length === 0) return [];
+    const groups = this.ladder.families.map((family) => ({ family, tracks: this.tracks.filter((t) => this.index.familyOf(t.id) === family) }));
+    const rest = this.tracks.filter((t) => !this.index.familyOf(t.id));
+    return [...groups.filter((g) => g.tracks.length > 0), ...(rest.length > 0 ? [{ family: undefined, tracks: rest }] : [])];
+  }
+
   bandOf(level: Level): Band | undefined {
     return this.index.bandById.get(level.band);
   }
@@ -81,9 +99,14 @@ export class Site {
     return this.tracks.filter((t) => t.id !== level.track).flatMap((t) => this.index.levelsOf(t.id).filter((l) => l.band === level.band));
   }
 
-  /** "E4 Senior Engineer". */
+  /** How running text names a level: its code ("E4"), or code and title when several levels share the code ("IC3 Site Reliability Engineer"). */
+  short(level: Level): string {
+    return (this.codeCount.get(level.code) ?? 0) > 1 ? this.label(level) : level.code;
+  }
+
+  /** "E4 Senior Engineer": the level's code (its id unless it declares one) and title. */
   label(level: Level): string {
-    return `${level.id} ${level.title}`;
+    return `${level.code} ${level.title}`;
   }
 
   sectionOf(level: Level, competency: Competency): string | undefined {

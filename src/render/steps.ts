@@ -2,7 +2,8 @@ import type { LadderIndex, Level } from '../core/model.js';
 import { slug } from './urls.js';
 
 /**
- * The moves the "what changes" pages describe: a promotion is the next level up on the same track;
+ * The moves the "what changes" pages describe: a promotion is the next level up on the same track,
+ * or a move ladder.yml declares onto another track;
  * a switch is a lateral move between two levels of different tracks on the same band. A switch
  * goes both ways (IC to EM and back), so one page serves both directions: `from` is the level of
  * the track listed first in ladder.yml, and the page shows what each level asks that the other
@@ -18,17 +19,31 @@ export interface Step {
 
 export interface Steps {
   all: Step[];
-  /** The promotion out of a level, and into it. */
-  up: Map<Level, Step>;
-  down: Map<Level, Step>;
+  /**
+   * The promotions out of a level, and into it: one each on a single track; several at a fork (a
+   * level shared by tracks that part after it, or a move ladder.yml declares onto another track).
+   */
+  up: Map<Level, Step[]>;
+  down: Map<Level, Step[]>;
   /** Lateral switches a level takes part in, either side. */
   switches: Map<Level, Step[]>;
 }
 
 export function stepsOf(index: LadderIndex, tracks: readonly { id: string }[]): Steps {
   const all: Step[] = [];
-  const up = new Map<Level, Step>();
-  const down = new Map<Level, Step>();
+  const up = new Map<Level, Step[]>();
+  const down = new Map<Level, Step[]>();
+  const promoted = new Set<string>();
+  const promotion = (from: Level, to: Level) => {
+    // A level shared by two tracks climbs to the next shared level once, not once per track.
+    const pair = `${from.id}\u0000${to.id}`;
+    if (promoted.has(pair)) return;
+    promoted.add(pair);
+    const step: Step = { kind: 'promotion', from, to, key: key(from, to) };
+    all.push(step);
+    up.set(from, [...(up.get(from) ?? []), step]);
+    down.set(to, [...(down.get(to) ?? []), step]);
+  };
   const switches = new Map<Level, Step[]>();
   const keys = new Set<string>();
   const key = (from: Level, to: Level) => {
@@ -45,16 +60,19 @@ export function stepsOf(index: LadderIndex, tracks: readonly { id: string }[]): 
       const from = levels[i] as Level;
       const to = levels[i + 1] as Level;
       if (index.rankOf(to) <= index.rankOf(from)) continue;
-      const step: Step = { kind: 'promotion', from, to, key: key(from, to) };
-      all.push(step);
-      up.set(from, step);
-      down.set(to, step);
+      promotion(from, to);
     }
+  }
+  for (const move of index.ladder.moves) {
+    const from = index.levelById.get(move.from);
+    const to = index.levelById.get(move.to);
+    if (from && to && index.rankOf(to) === index.rankOf(from) + 1) promotion(from, to);
   }
   const byBand = new Map<string, Level[]>();
   for (const track of tracks) {
     for (const level of index.levelsOf(track.id)) {
       const list = byBand.get(level.band) ?? [];
+      if (list.includes(level)) continue; // shared by an earlier track
       list.push(level);
       byBand.set(level.band, list);
     }
@@ -69,7 +87,7 @@ export function stepsOf(index: LadderIndex, tracks: readonly { id: string }[]): 
     const levels = byBand.get(band.id) ?? [];
     levels.forEach((from, i) => {
       for (const to of levels.slice(i + 1)) {
-        if (from.track === to.track) continue;
+        if (from.tracks.some((t) => to.tracks.includes(t))) continue;
         const step: Step = { kind: 'switch', from, to, key: key(from, to) };
         all.push(step);
         add(from, step);

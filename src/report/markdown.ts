@@ -5,6 +5,7 @@ import { plural } from '../core/text.js';
 import { COMMENT_LIMIT, chars, clip, fitItems, fitRendered, type Limit, SUMMARY_NOTE_BYTES, utf8Bytes } from './budget.js';
 import { diffToMarkdown } from './diff-format.js';
 import type { Quorum, Report, RunReport } from './model.js';
+import { waiverLines } from './waivers.js';
 
 /** The headline: what a reviewer needs in one line. */
 export function headline(report: Report): string {
@@ -35,6 +36,9 @@ export function reportMarkdown(report: RunReport, limit: Limit | number, renderD
   const size = (lines: readonly string[]) => measure(lines.join('\n')) + 1;
   const head = [`## Ladder check: ${headline(report)}`, '', `Checked ${plural(report.files, 'file')} (${report.scope}).`, ''];
   for (const notice of report.notices) head.push(`> [!NOTE]\n> ${escapeMarkdown(clip(notice, MESSAGE_MAX, chars))}`, '');
+  // Said even when there are no problems: a rule turned off must not read as a rule that passed.
+  const waived = report.waivers ? waiverLines(report.waivers) : [];
+  if (waived.length > 0) head.push("Not checked, by the ladder's policy:", '', ...waived.map((w) => `- ${escapeMarkdown(clip(w, MESSAGE_MAX, chars))}`), '');
   const footer = [`<sub>ladder-as-code ${escapeMarkdown(report.version)}${report.runUrl ? ` · [run](${report.runUrl})` : ''}</sub>`];
   const cut = (what: string) => `> [!WARNING]\n> ${what} not shown here: this report has a size limit. ${elsewhere}`;
   let room = max - size(head) - size(footer) - CUT_NOTICES;

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { LadderDiff } from '../core/diff.js';
+import type { Waivers } from '../core/waivers.js';
 
 /**
  * What one check found: the report model every format reads, the CLI's and the Action's alike.
@@ -15,6 +16,8 @@ export interface Report {
   diff?: LadderDiff | undefined;
   /** The approvals, when they were evaluated (pull requests that require them). */
   approvals?: Quorum | undefined;
+  /** What the ladder's policy left out (rules off, exceptions): text and Markdown list it under the summary. */
+  waivers?: Waivers | undefined;
 }
 
 /** A report of one Action run: the check, and what the reader should know about the run itself. */

@@ -17,9 +17,11 @@ import { packetPromotion } from './packet-promotion.js';
 import { packetSelfReview } from './packet-self-review.js';
 import { packetTrackSwitch } from './packet-track-switch.js';
 import { parityBandCoverage } from './parity-band-coverage.js';
+import { parityFork } from './parity-fork.js';
 import { parityIcReach } from './parity-ic-reach.js';
 import { parityLateralEntry } from './parity-lateral-entry.js';
 import { parityPay } from './parity-pay.js';
+import { policyException } from './policy-exception.js';
 import { rawHtml } from './raw-html.js';
 import type { Rule, RuleMeta } from './rule.js';
 import { schema } from './schema.js';
@@ -41,8 +43,10 @@ export const modelRules: readonly Rule[] = [
   levelMigration,
   parityBandCoverage,
   parityIcReach,
+  parityFork,
   parityLateralEntry,
   parityPay,
+  policyException,
   rawHtml,
   markdownLimits,
   packetLevels,

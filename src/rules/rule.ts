@@ -14,10 +14,19 @@ export interface RuleMeta {
 
 export type { Finding } from '../core/diagnostic.js';
 
+/**
+ * What a finding is about, for policy.exceptions: by default the level whose file it is in (and
+ * that level's band). A rule that reports elsewhere (ladder.yml) says which band or level it means.
+ */
+export interface About {
+  level?: string;
+  band?: string;
+}
+
 export interface RuleContext {
   ladder: Ladder;
   index: LadderIndex;
-  report(where: Located, message: string): void;
+  report(where: Located, message: string, about?: About): void;
 }
 
 /** A rule that runs over the whole model once it is loaded. Pure: no I/O, no environment. */

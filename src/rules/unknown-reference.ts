@@ -7,23 +7,47 @@ export const unknownReference: Rule = {
   id: 'unknown-reference',
   severity: 'error',
   group: 'ladder',
-  description: 'Every reference resolves: level tracks and bands, competency tracks.',
+  description: 'Every reference resolves: level tracks and bands, competency and family tracks, declared moves.',
   check({ ladder, index, report }) {
     // Without ladder.yml every reference would dangle; its own diagnostic says why.
     if (!ladder.config) return;
     const tracks = [...index.trackById.keys()];
     const bands = [...index.bandById.keys()];
     for (const level of ladder.levels) {
-      if (level.track && !index.trackById.has(level.track)) {
+      // A shared level names its tracks under `tracks` (positions follow the file's list).
+      const front = level.origin.doc.value as Record<string, unknown>;
+      const named: Array<[string, unknown]> = Array.isArray(front.tracks) ? front.tracks.map((t, i) => [`tracks/${i}`, t]) : [['track', level.track]];
+      for (const [key, track] of named) {
+        if (typeof track !== 'string' || !track || index.trackById.has(track)) continue;
         report(
-          at(level.origin, 'track'),
-          `Level "${level.id}" names track "${level.track}", which ladder.yml does not declare.${didYouMean(level.track, tracks)} Known tracks: ${listOf(tracks)}.`,
+          at(level.origin, key),
+          `Level "${level.id}" names track "${track}", which ladder.yml does not declare.${didYouMean(track, tracks)} Known tracks: ${listOf(tracks)}.`,
         );
       }
       if (level.band && !index.bandById.has(level.band)) {
         report(
           at(level.origin, 'band'),
           `Level "${level.id}" names band "${level.band}", which ladder.yml does not declare.${didYouMean(level.band, bands)} Known bands: ${listOf(bands)}.`,
+        );
+      }
+    }
+    for (const family of ladder.families) {
+      family.tracks.forEach((track, i) => {
+        if (index.trackById.has(track)) return;
+        report(
+          at(family.origin, `tracks/${i}`),
+          `Family "${family.id}" lists track "${track}", which ladder.yml does not declare.${didYouMean(track, tracks)} Known tracks: ${listOf(tracks)}.`,
+        );
+      });
+    }
+    const levels = [...index.levelById.keys()];
+    for (const move of ladder.moves) {
+      for (const key of ['from', 'to'] as const) {
+        const id = move[key];
+        if (!id || index.levelById.has(id)) continue;
+        report(
+          at(move.origin, key),
+          `This move's ${key} names level "${id}", which does not exist.${didYouMean(id, levels)} A declared move goes from one level id to another.`,
         );
       }
     }

@@ -55,7 +55,7 @@ export function check(args: string[], io: CliIo): number {
   const prefix = relative(io.cwd, dir).split(sep).join('/');
   const selected = changed ? selectChanged(result.diagnostics, changed) : result.diagnostics;
   const diagnostics = selected.map((d) => ({ ...d, file: prefix ? `${prefix}/${d.file}` : d.file }));
-  const report = { diagnostics, files: result.files, version: VERSION };
+  const report = { diagnostics, files: result.files, version: VERSION, waivers: result.waivers };
   io.stdout(format.render(report, { color: io.color }));
   return countBySeverity(diagnostics).errors > 0 ? EXIT_PROBLEMS : EXIT_OK;
 }

@@ -117,7 +117,12 @@ function sourcesOf(index: LadderIndex, kind: PacketKind, to: Level): Level[] {
   const rank = index.rankOf(to);
   const toTrack = index.trackById.get(to.track);
   const info: PacketKindInfo = PACKET_KINDS[kind];
-  if (info.sameTrack) return index.levelsOf(to.track).filter((l) => index.rankOf(l) === rank - info.climb);
+  if (info.sameTrack) {
+    // Along the track, and from the levels ladder.yml declares a promotion onto it from (forks).
+    const declared = index.ladder.moves.filter((m) => m.to === to.id).flatMap((m) => index.levelById.get(m.from) ?? []);
+    const along = to.tracks.flatMap((t) => index.levelsOf(t).filter((l) => index.rankOf(l) === rank - info.climb));
+    return [...new Set([...along, ...(kind === 'promotion' ? declared : [])])];
+  }
   return index.ladder.levels.filter((l) => {
     const track = index.trackById.get(l.track);
     if (!track || l.track === to.track || index.rankOf(l) !== rank - info.climb) return false;

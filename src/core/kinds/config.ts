@@ -1,4 +1,4 @@
-import type { Band, ChangelogEntry, Governance, Ladder, Migration, Origin, Policy, Track } from '../model.js';
+import type { Band, ChangelogEntry, DeclaredMove, Family, Governance, Ladder, Migration, Origin, Policy, PolicyException, Track } from '../model.js';
 import { FEEDBACK_MINIMUM_KINDS, PACKET_KINDS } from '../packet-kinds.js';
 import { isTrackKind, TRACK_KIND_IDS } from '../track-kinds.js';
 import { count, entries, isMapping, optStr, pay, str, strings } from '../values.js';
@@ -27,7 +27,7 @@ export const configKind: FileKind<'config'> = {
   },
 };
 
-export type Settings = Pick<Ladder, 'organization' | 'version' | 'bands' | 'tracks' | 'policy' | 'changelog' | 'governance' | 'config'>;
+export type Settings = Pick<Ladder, 'organization' | 'version' | 'bands' | 'tracks' | 'families' | 'moves' | 'policy' | 'changelog' | 'governance' | 'config'>;
 
 /** What ladder.yml says, with the documented defaults for what it leaves out (or when it is missing). */
 export function settingsOf(root: Record<string, unknown>, doc: YamlDocument | undefined): Settings {
@@ -49,10 +49,36 @@ export function settingsOf(root: Record<string, unknown>, doc: YamlDocument | un
     if (typeof item.id !== 'string' || !isTrackKind(item.kind)) continue;
     tracks.push({ id: item.id, name: str(item.name) || item.id, kind: item.kind, description: optStr(item.description), origin: origin(`/tracks/${i}`) });
   }
+  const families: Family[] = entries(root.families)
+    .filter(([, f]) => typeof f.id === 'string')
+    .map(([i, f]) => ({
+      id: f.id as string,
+      name: str(f.name) || (f.id as string),
+      description: optStr(f.description),
+      tracks: strings(f.tracks),
+      origin: origin(`/families/${i}`),
+    }));
+  const moves: DeclaredMove[] = entries(root.moves).map(([i, m]) => ({
+    from: str(m.from),
+    to: str(m.to),
+    description: optStr(m.description),
+    origin: origin(`/moves/${i}`),
+  }));
   const policyRaw = isMapping(root.policy) ? root.policy : {};
   const packetPolicy = isMapping(policyRaw.packets) ? policyRaw.packets : {};
   const minimum = isMapping(packetPolicy.minimumFeedback) ? packetPolicy.minimumFeedback : {};
+  const exceptions: PolicyException[] = entries(policyRaw.exceptions).map(([i, e]) => ({
+    rule: str(e.rule),
+    level: optStr(e.level),
+    band: optStr(e.band),
+    reason: str(e.reason).trim(),
+    origin: origin(`/policy/exceptions/${i}`),
+  }));
   const policy: Policy = {
+    exceptions,
+    parity: {
+      reach: isMapping(policyRaw.parity) && (policyRaw.parity.reach === 'family' || policyRaw.parity.reach === 'track') ? policyRaw.parity.reach : 'ladder',
+    },
     publishPay: policyRaw.publishPay === true,
     rules: isMapping(policyRaw.rules)
       ? (Object.fromEntries(Object.entries(policyRaw.rules).filter(([, v]) => v === 'error' || v === 'warning' || v === 'off')) as Policy['rules'])
@@ -85,6 +111,8 @@ export function settingsOf(root: Record<string, unknown>, doc: YamlDocument | un
     version: str(root.version),
     bands,
     tracks,
+    families,
+    moves,
     policy,
     changelog,
     governance,

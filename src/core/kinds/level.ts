@@ -1,6 +1,6 @@
 import { INPUT_RULES } from '../input-rules.js';
 import type { MarkdownDocument } from '../markdown-document.js';
-import { pay, str } from '../values.js';
+import { pay, str, strings } from '../values.js';
 import { type FileKind, matchInFolder, misplacedInFolder } from './kind.js';
 
 const ROOT = 'levels';
@@ -20,9 +20,14 @@ export const levelKind: FileKind<'level'> = {
   build({ file, doc, data, markdown, origin }, match, ladder, report) {
     if (typeof data.id !== 'string') return;
     const body = markdown as MarkdownDocument;
+    // A shared level lists its tracks; its own is the one whose folder it lives in (else the first).
+    const listed = data.tracks === undefined ? undefined : [...new Set(strings(data.tracks))];
+    const own = listed ? (listed.includes(match.folder) ? match.folder : (listed[0] ?? '')) : str(data.track);
     const level = {
       id: data.id,
-      track: str(data.track),
+      code: typeof data.code === 'string' && data.code.trim() !== '' ? data.code : data.id,
+      track: own,
+      tracks: listed ? [own, ...listed.filter((t) => t !== own)] : [own],
       title: str(data.title),
       band: str(data.band),
       summary: str(data.summary),
@@ -35,7 +40,22 @@ export const levelKind: FileKind<'level'> = {
       origin,
     };
     ladder.levels.push(level);
-    if (level.track !== match.folder) {
+    if (listed && data.track !== undefined) {
+      report(
+        INPUT_RULES.schema,
+        file,
+        doc.keyPosition('/track'),
+        `Level "${level.id}" has both track and tracks; a level shared by several tracks lists them all under tracks. Remove track, or remove tracks if the level belongs to one track only.`,
+      );
+    }
+    if (listed && level.track !== match.folder) {
+      report(
+        INPUT_RULES.fileLocation,
+        file,
+        doc.position('/tracks'),
+        `Level "${level.id}" is shared by tracks ${level.tracks.map((t) => `"${t}"`).join(', ')} but lives in levels/${match.folder}/; a shared level lives in the folder of one of its tracks: move the file to levels/${level.track}/${level.id}.md, or add "${match.folder}" to its tracks.`,
+      );
+    } else if (level.track && level.track !== match.folder) {
       report(
         INPUT_RULES.fileLocation,
         file,

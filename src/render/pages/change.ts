@@ -36,16 +36,18 @@ export function changePage(site: Site, step: Step): Page {
   const samePay = fromPay && toPay && site.payText(fromPay)?.value === site.payText(toPay)?.value;
   const lead = lateral
     ? html`A lateral move on the ${fromBand?.name ?? from.band} band, in either direction: the same seniority${samePay ? ' and the same pay range' : ''}. Moving to the ${toTrack?.name ?? to.track} track is not a promotion, and moving back to the ${fromTrack?.name ?? from.track} track is not a demotion.`
-    : html`A promotion on the ${fromTrack?.name ?? from.track} track, one band up: from the ${fromBand?.name ?? from.band} band to the ${toBand?.name ?? to.band} band.`;
+    : from.tracks.includes(to.track)
+      ? html`A promotion on the ${toTrack?.name ?? to.track} track, one band up: from the ${fromBand?.name ?? from.band} band to the ${toBand?.name ?? to.band} band.`
+      : html`A promotion from the ${fromTrack?.name ?? from.track} track onto the ${toTrack?.name ?? to.track} track, one band up, as the ladder declares at this fork: from the ${fromBand?.name ?? from.band} band to the ${toBand?.name ?? to.band} band.`;
   const legend = lateral
     ? html`In each column, <ins>highlighted words</ins> are what that level asks for that the other level's expectations for the same competency never mention. <span class="change-tag" data-sample="same">Unchanged</span> marks an expectation both levels share word for word, and <span class="change-tag" data-sample="new">New</span> a competency only one of the two tracks measures.`
-    : html`On the right, <ins>highlighted words</ins> are what ${to.id} asks for that ${from.id}'s expectations for the same competency never mention. <span class="change-tag" data-sample="same">Unchanged</span> marks an expectation ${from.id} has word for word, and <span class="change-tag" data-sample="new">New</span> a competency ${from.id} is not measured on.`;
+    : html`On the right, <ins>highlighted words</ins> are what ${site.short(to)} asks for that ${site.short(from)}'s expectations for the same competency never mention. <span class="change-tag" data-sample="same">Unchanged</span> marks an expectation ${site.short(from)} has word for word, and <span class="change-tag" data-sample="new">New</span> a competency ${site.short(from)} is not measured on.`;
   const summary = lateral
-    ? html`${from.id} and ${to.id} share ${shared.length} of these ${plural(competencies.length, 'competency', 'competencies')}; ${same === 0 ? 'none of their expectations is' : `${plural(same, 'expectation')} ${same === 1 ? 'is' : 'are'}`} word for word the same.`
-    : html`${to.id} lists ${plural(items, 'expectation')} across ${plural(competencies.length, 'competency', 'competencies')}; ${same === 0 ? 'none' : same} of them ${same === 1 ? 'is' : 'are'} word for word the same as at ${from.id}.`;
-  const next = lateral ? undefined : site.steps.up.get(to);
-  const previous = lateral ? undefined : site.steps.down.get(from);
-  const title = lateral ? `Switching between ${from.id} and ${to.id}` : `From ${from.id} to ${to.id}`;
+    ? html`${site.short(from)} and ${site.short(to)} share ${shared.length} of these ${plural(competencies.length, 'competency', 'competencies')}; ${same === 0 ? 'none of their expectations is' : `${plural(same, 'expectation')} ${same === 1 ? 'is' : 'are'}`} word for word the same.`
+    : html`${site.short(to)} lists ${plural(items, 'expectation')} across ${plural(competencies.length, 'competency', 'competencies')}; ${same === 0 ? 'none' : same} of them ${same === 1 ? 'is' : 'are'} word for word the same as at ${site.short(from)}.`;
+  const next = lateral ? [] : (site.steps.up.get(to) ?? []);
+  const previous = lateral ? [] : (site.steps.down.get(from) ?? []);
+  const title = lateral ? `Switching between ${site.short(from)} and ${site.short(to)}` : `From ${site.short(from)} to ${site.short(to)}`;
   const main = html`<div class="page-head">
 <p class="eyebrow">${lateral ? 'Lateral move' : 'Promotion'}</p>
 <h1>${lateral ? html`What changes between ${site.label(from)} and ${site.label(to)}` : html`What changes from ${site.label(from)} to ${site.label(to)}`}</h1>
@@ -72,8 +74,8 @@ ${sections}
 <ul>
 <li><a href="${site.url(pagePath.level(from.id))}">${site.label(from)}</a></li>
 <li><a href="${site.url(pagePath.level(to.id))}">${site.label(to)}</a></li>
-${previous ? html`<li><a href="${site.url(pagePath.change(previous.key))}">Previous step: from ${previous.from.id} to ${previous.to.id}</a></li>` : ''}
-${next ? html`<li><a href="${site.url(pagePath.change(next.key))}">Next step: from ${next.from.id} to ${next.to.id}</a></li>` : ''}
+${previous.map((p) => html`<li><a href="${site.url(pagePath.change(p.key))}">Previous step: from ${site.short(p.from)} to ${site.short(p.to)}</a></li>`)}
+${next.map((n) => html`<li><a href="${site.url(pagePath.change(n.key))}">Next step: from ${site.short(n.from)} to ${site.short(n.to)}</a></li>`)}
 </ul>
 </nav>`;
   return {
@@ -85,7 +87,7 @@ ${next ? html`<li><a href="${site.url(pagePath.change(next.key))}">Next step: fr
     crumbs: [
       { label: 'Overview', path: '' },
       ...(fromTrack ? [{ label: fromTrack.name, path: pagePath.track(fromTrack.id) }] : []),
-      { label: lateral ? `${from.id} and ${to.id}` : `${from.id} to ${to.id}` },
+      { label: lateral ? `${site.short(from)} and ${site.short(to)}` : `${site.short(from)} to ${site.short(to)}` },
     ],
     main,
     section: `track:${from.track}`,
@@ -106,7 +108,7 @@ function compareSection(site: Site, step: Step, c: Competency): { html: Html; to
   const left = before ? (!lateral ? undefined : after ? compareFragments(after, before) : allNew(before)) : undefined;
   const absent = (level: Level) => {
     const track = site.trackOf(level)?.name;
-    return html`<p class="absent">${level.id} has no expectations for ${c.name}${track ? html`: the ${track} track does not measure it` : ''}.</p>`;
+    return html`<p class="absent">${site.short(level)} has no expectations for ${c.name}${track ? html`: the ${track} track does not measure it` : ''}.</p>`;
   };
   const column = (level: Level, body: Html | undefined, side: 'from' | 'to') => html`<div class="side side-${side}">
 <h3><span class="visually-hidden">${c.name}: </span>${site.label(level)}</h3>

@@ -23,7 +23,7 @@ export function homePage(site: Site): Page {
     const step = a && b ? site.steps.switches.get(a)?.find((s) => s.to === b || s.from === b) : undefined;
     if (!step)
       return html`<td class="moves-cell"><span class="none" aria-hidden="true">&mdash;</span><span class="visually-hidden">No lateral move on this band</span></td>`;
-    return html`<td class="moves-cell"><a class="move-link" href="${site.url(pagePath.change(step.key))}"><span class="visually-hidden">What changes between </span>${step.from.id}<span aria-hidden="true"> &#8644; </span><span class="visually-hidden"> and </span>${step.to.id}</a></td>`;
+    return html`<td class="moves-cell"><a class="move-link" href="${site.url(pagePath.change(step.key))}"><span class="visually-hidden">What changes between </span>${site.short(step.from)}<span aria-hidden="true"> &#8644; </span><span class="visually-hidden"> and </span>${site.short(step.to)}</a></td>`;
   };
   const cell = (track: Track, band: Band): Html => {
     const levels = levelsAt(track, band);
@@ -31,7 +31,7 @@ export function homePage(site: Site): Page {
       return html`<td class="track-${track.kind} empty"><span class="none" aria-hidden="true">&mdash;</span><span class="visually-hidden">No ${track.name} level on this band</span></td>`;
     return html`<td class="track-${track.kind}">${levels.map(
       (l) =>
-        html`<a class="level-link" href="${site.url(pagePath.level(l.id))}"><span class="level-code">${l.id}</span> <span class="level-title">${l.title}</span></a>`,
+        html`<a class="level-link" href="${site.url(pagePath.level(l.id))}"><span class="level-code">${l.code}</span> <span class="level-title">${l.title}</span></a>`,
     )}</td>`;
   };
   const rows = bands.map(
@@ -52,6 +52,13 @@ ${tracks.map((t) => cell(t, band))}${switchCell(band)}
 <table class="parity">
 <caption id="ladder-parity-caption">Levels by band, most senior first${pay ? '; pay is the yearly base pay range of the band' : ''}</caption>
 <thead>
+${
+  site.families.length > 0
+    ? html`<tr class="family-row"><td></td>${site.families.map(
+        (g) => html`<th scope="colgroup" colspan="${String(g.tracks.length)}">${g.family?.name ?? 'Other tracks'}</th>`,
+      )}${pair ? html`<td></td>` : ''}</tr>`
+    : ''
+}
 <tr><th scope="col">Band</th>${tracks.map(
     (t) => html`<th scope="col" class="track-${t.kind}"><a href="${site.url(pagePath.track(t.id))}">${t.name}</a></th>`,
   )}${pair ? html`<th scope="col" class="moves-col">Lateral moves</th>` : ''}</tr>
@@ -64,25 +71,24 @@ ${rows}
 </section>
 <section class="tracks-section" id="tracks" aria-labelledby="ladder-tracks-title">
 <h2 id="ladder-tracks-title">Tracks</h2>
-<ul class="cards">
-${tracks.map((t) => {
-  const levels = index.levelsOf(t.id);
-  const lowest = levels[0];
-  const highest = levels[levels.length - 1];
-  return html`<li class="card track-${t.kind}">
-<h3><a href="${site.url(pagePath.track(t.id))}">${t.name}</a></h3>
-<p class="card-kind">${KIND_LABEL[t.kind] ?? 'Track'}</p>
-${t.description ? html`<p>${t.description}</p>` : ''}
-<p class="card-meta">${levels.length} ${levels.length === 1 ? 'level' : 'levels'}${lowest && highest ? html`, from <a href="${site.url(pagePath.level(lowest.id))}">${lowest.id}</a> to <a href="${site.url(pagePath.level(highest.id))}">${highest.id}</a>` : ''} &middot; <a href="${site.url(pagePath.matrix(t.id))}">Competency matrix<span class="visually-hidden"> of the ${t.name} track</span></a></p>
-</li>`;
-})}
-</ul>
+${
+  site.families.length > 0
+    ? site.families.map(
+        (g) => html`<section class="family" ${g.family ? html`id="family-${g.family.id}" ` : ''}aria-labelledby="family-${g.family?.id ?? 'other'}-title">
+<h3 id="family-${g.family?.id ?? 'other'}-title">${g.family?.name ?? 'Other tracks'}</h3>
+${g.family?.description ? html`<p>${g.family.description}</p>` : ''}
+${trackCards(site, g.tracks, 4)}
+</section>
+`,
+      )
+    : trackCards(site, tracks, 3)
+}
 </section>
 <section class="moves-section" aria-labelledby="ladder-moves-title">
 <h2 id="ladder-moves-title">Moving on the ladder</h2>
 <ul class="plain-list">
-<li><strong>Promotion</strong>: the next level on your track, one band up.${firstPromotion ? html` Every step has a page with both levels' expectations side by side, such as <a href="${site.url(pagePath.change(firstPromotion.key))}">${firstPromotion.from.id} to ${firstPromotion.to.id}</a>.` : ''}</li>
-<li><strong>Switching tracks</strong>: a level on another track in the same band, with the same seniority${pay ? ' and pay' : ''}.${first ? html` See what changes, for example, <a href="${site.url(pagePath.change(first.key))}">between ${first.from.id} and ${first.to.id}</a>.` : ''}</li>
+<li><strong>Promotion</strong>: the next level on your track, one band up.${firstPromotion ? html` Every step has a page with both levels' expectations side by side, such as <a href="${site.url(pagePath.change(firstPromotion.key))}">${site.short(firstPromotion.from)} to ${site.short(firstPromotion.to)}</a>.` : ''}</li>
+<li><strong>Switching tracks</strong>: a level on another track in the same band, with the same seniority${pay ? ' and pay' : ''}.${first ? html` See what changes, for example, <a href="${site.url(pagePath.change(first.key))}">between ${site.short(first.from)} and ${site.short(first.to)}</a>.` : ''}</li>
 <li><strong>Finding an expectation</strong>: <a href="${site.url(pagePath.search)}">search every level</a>, or open a track's competency matrix.</li>
 </ul>
 </section>`;
@@ -93,4 +99,25 @@ ${t.description ? html`<p>${t.description}</p>` : ''}
     main,
     section: 'home',
   };
+}
+
+/** One card per track: its kind, description, range and matrix; `level` is the heading level of the track names. */
+function trackCards(site: Site, tracks: readonly Track[], level: 3 | 4): Html {
+  const heading = (t: Track) =>
+    level === 3
+      ? html`<h3><a href="${site.url(pagePath.track(t.id))}">${t.name}</a></h3>`
+      : html`<h4><a href="${site.url(pagePath.track(t.id))}">${t.name}</a></h4>`;
+  return html`<ul class="cards">
+${tracks.map((t) => {
+  const levels = site.index.levelsOf(t.id);
+  const lowest = levels[0];
+  const highest = levels[levels.length - 1];
+  return html`<li class="card track-${t.kind}">
+${heading(t)}
+<p class="card-kind">${KIND_LABEL[t.kind] ?? 'Track'}</p>
+${t.description ? html`<p>${t.description}</p>` : ''}
+<p class="card-meta">${levels.length} ${levels.length === 1 ? 'level' : 'levels'}${lowest && highest ? html`, from <a href="${site.url(pagePath.level(lowest.id))}">${site.short(lowest)}</a> to <a href="${site.url(pagePath.level(highest.id))}">${site.short(highest)}</a>` : ''} &middot; <a href="${site.url(pagePath.matrix(t.id))}">Competency matrix<span class="visually-hidden"> of the ${t.name} track</span></a></p>
+</li>`;
+})}
+</ul>`;
 }

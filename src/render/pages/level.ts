@@ -11,23 +11,26 @@ export function levelPage(site: Site, level: Level): Page {
   const pay = site.payOf(level);
   const competencies = site.index.competenciesOf(level.track);
   const intro = site.intro(level, 2);
-  const down = site.steps.down.get(level);
-  const up = site.steps.up.get(level);
+  const down = site.steps.down.get(level) ?? [];
+  const up = site.steps.up.get(level) ?? [];
   const switches = site.steps.switches.get(level) ?? [];
   const rankText = band ? `${band.rank + 1} of ${site.ladder.bands.length}` : '';
   const moves: Html[] = [];
-  if (down)
+  // At a fork (several steps one way) each step says which track it leads on.
+  const trackNote = (steps: typeof up, other: Level) =>
+    steps.length > 1 || !other.tracks.includes(level.track) ? html` <span class="muted">(${site.trackOf(other)?.name ?? other.track})</span>` : '';
+  for (const d of down)
     moves.push(
-      html`<li><span class="move-kind">Level below</span> <a href="${site.url(pagePath.level(down.from.id))}">${site.label(down.from)}</a> &middot; <a href="${site.url(pagePath.change(down.key))}">What changes from ${down.from.id} to ${level.id}</a></li>`,
+      html`<li><span class="move-kind">Level below</span> <a href="${site.url(pagePath.level(d.from.id))}">${site.label(d.from)}</a>${trackNote(down, d.from)} &middot; <a href="${site.url(pagePath.change(d.key))}">What changes from ${site.short(d.from)} to ${site.short(level)}</a></li>`,
     );
-  if (up)
+  for (const u of up)
     moves.push(
-      html`<li><span class="move-kind">Next promotion</span> <a href="${site.url(pagePath.level(up.to.id))}">${site.label(up.to)}</a> &middot; <a href="${site.url(pagePath.change(up.key))}">What changes from ${level.id} to ${up.to.id}</a></li>`,
+      html`<li><span class="move-kind">Next promotion</span> <a href="${site.url(pagePath.level(u.to.id))}">${site.label(u.to)}</a>${trackNote(up, u.to)} &middot; <a href="${site.url(pagePath.change(u.key))}">What changes from ${site.short(level)} to ${site.short(u.to)}</a></li>`,
     );
   for (const s of switches) {
     const other = s.from === level ? s.to : s.from;
     moves.push(
-      html`<li><span class="move-kind">Equally senior</span> <a href="${site.url(pagePath.level(other.id))}">${site.label(other)}</a> <span class="muted">(${site.trackOf(other)?.name ?? other.track})</span> &middot; <a href="${site.url(pagePath.change(s.key))}">What changes between ${level.id} and ${other.id}</a></li>`,
+      html`<li><span class="move-kind">Equally senior</span> <a href="${site.url(pagePath.level(other.id))}">${site.label(other)}</a> <span class="muted">(${site.trackOf(other)?.name ?? other.track})</span> &middot; <a href="${site.url(pagePath.change(s.key))}">What changes between ${site.short(level)} and ${site.short(other)}</a></li>`,
     );
   }
   const sections = competencies.map((c) => {
@@ -41,7 +44,7 @@ ${c.description ? html`<p class="competency-desc">${c.description}</p>` : ''}
   });
   const main = html`<div class="page-head">
 <p class="eyebrow">${track?.name ?? level.track}${band ? html` &middot; ${band.name} band` : ''}</p>
-<h1>${level.title} <span class="level-code">${level.id}</span></h1>
+<h1>${level.title} <span class="level-code">${level.code}</span></h1>
 <p class="lead">${level.summary}</p>
 </div>
 <dl class="facts">
@@ -69,13 +72,9 @@ ${sections}
 </section>`;
   return {
     path: pagePath.level(level.id),
-    title: `${level.title} (${level.id})`,
+    title: `${level.title} (${level.code})`,
     description: level.summary,
-    crumbs: [
-      { label: 'Overview', path: '' },
-      ...(track ? [{ label: track.name, path: pagePath.track(track.id) }] : []),
-      { label: `${level.id} ${level.title}` },
-    ],
+    crumbs: [{ label: 'Overview', path: '' }, ...(track ? [{ label: track.name, path: pagePath.track(track.id) }] : []), { label: `${site.label(level)}` }],
     main,
     section: `track:${level.track}`,
   };

@@ -18,7 +18,7 @@ export function matrixPage(site: Site, track: Track): Page {
 <caption id="ladder-matrix-caption">${track.name}: expectations by competency and level</caption>
 <thead><tr><th scope="col">Competency</th>${levels.map(
     (l) =>
-      html`<th scope="col"><a href="${site.url(pagePath.level(l.id))}"><span class="level-code">${l.id}</span> <span class="level-title">${l.title}</span></a></th>`,
+      html`<th scope="col"><a href="${site.url(pagePath.level(l.id))}"><span class="level-code">${l.code}</span> <span class="level-title">${l.title}</span></a></th>`,
   )}</tr></thead>
 <tbody>
 ${competencies.map(

@@ -8,12 +8,14 @@ import { KIND_LABEL } from './home.js';
 /** One track: its levels lowest first, its promotion steps, lateral moves and competencies. */
 export function trackPage(site: Site, track: Track): Page {
   const levels = site.index.levelsOf(track.id);
+  const family = site.index.familyOf(track.id);
   const competencies = site.index.competenciesOf(track.id);
   const pay = site.publishPay && levels.some((l) => site.payOf(l));
-  const promotions = levels.map((l) => site.steps.up.get(l)).filter((s) => s !== undefined);
+  // Promotions out of and into this track's levels: along the track, and at its forks.
+  const promotions = [...new Set(levels.flatMap((l) => [...(site.steps.down.get(l) ?? []), ...(site.steps.up.get(l) ?? [])]))];
   const switches = levels.flatMap((l) => site.steps.switches.get(l) ?? []);
   const main = html`<div class="page-head">
-<p class="eyebrow">${KIND_LABEL[track.kind] ?? 'Track'}</p>
+<p class="eyebrow">${family ? html`${family.name} &middot; ` : ''}${KIND_LABEL[track.kind] ?? 'Track'}</p>
 <h1>${track.name}</h1>
 ${track.description ? html`<p class="lead">${track.description}</p>` : ''}
 </div>
@@ -26,7 +28,7 @@ ${track.description ? html`<p class="lead">${track.description}</p>` : ''}
 <tbody>
 ${levels.map((l) => {
   const p = site.payOf(l);
-  return html`<tr><th scope="row"><a href="${site.url(pagePath.level(l.id))}"><span class="level-code">${l.id}</span> ${l.title}</a></th><td>${site.bandOf(l)?.name ?? l.band}</td>${pay ? html`<td class="num">${p ? site.payText(p, true) : html`&mdash;`}</td>` : ''}<td>${l.summary}</td></tr>\n`;
+  return html`<tr><th scope="row"><a href="${site.url(pagePath.level(l.id))}"><span class="level-code">${l.code}</span> ${l.title}</a></th><td>${site.bandOf(l)?.name ?? l.band}</td>${pay ? html`<td class="num">${p ? site.payText(p, true) : html`&mdash;`}</td>` : ''}<td>${l.summary}</td></tr>\n`;
 })}
 </tbody>
 </table>
@@ -39,7 +41,10 @@ ${
 <h2 id="ladder-promotions-title">Promotions</h2>
 <p>What each step up asks for that the level below does not.</p>
 <ul class="step-list">
-${promotions.map((s) => html`<li><a href="${site.url(pagePath.change(s.key))}">From ${site.label(s.from)} to ${site.label(s.to)}</a></li>\n`)}
+${promotions.map(
+  (s) =>
+    html`<li><a href="${site.url(pagePath.change(s.key))}">From ${site.label(s.from)} to ${site.label(s.to)}</a>${s.from.tracks.includes(s.to.track) && s.to.tracks.includes(track.id) ? '' : html` <span class="muted">(${s.to.tracks.includes(track.id) ? `from ${site.trackOf(s.from)?.name ?? s.from.track}` : `onto ${site.trackOf(s.to)?.name ?? s.to.track}`})</span>`}</li>\n`,
+)}
 </ul>
 </section>`
     : ''
