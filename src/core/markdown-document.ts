@@ -11,6 +11,8 @@ export interface Section {
   body: string;
   /** Where `body` starts in the file (its first character, or the line after the heading when empty). */
   bodyAt: Position;
+  /** The `### Heading` sections inside a `## ` section (nested competencies), when it has any; `body` still holds them. */
+  subsections?: Section[];
 }
 
 /** Raw HTML, or a script-like link, found in the Markdown body outside code. */
@@ -79,16 +81,29 @@ function splitSections(text: string, from: number, lines: LineIndex): { intro: s
   let intro = '';
   let introAt: Position = lines.position(from);
   let current: { name: string; at: Position; start: number } | undefined;
+  // The open `###` section of `current`, and those already closed.
+  let sub: { name: string; at: Position; start: number } | undefined;
+  let subsections: Section[] = [];
   let fence: string | undefined;
   let inComment = false;
   let offset = from;
-  const finish = (end: number) => {
-    const start = current ? current.start : from;
+  const trimmed = (start: number, end: number) => {
     const raw = text.slice(start, end);
     const chunk = raw.trim();
     // trim() removes the same leading characters from raw, so the chunk starts this far in.
-    const at = lines.position(Math.min(start + (chunk === '' ? 0 : raw.indexOf(chunk.charAt(0))), text.length));
-    if (current) sections.push({ name: current.name, at: current.at, body: chunk, bodyAt: at });
+    return { chunk, at: lines.position(Math.min(start + (chunk === '' ? 0 : raw.indexOf(chunk.charAt(0))), text.length)) };
+  };
+  const finishSub = (end: number) => {
+    if (!sub) return;
+    const { chunk, at } = trimmed(sub.start, end);
+    subsections.push({ name: sub.name, at: sub.at, body: chunk, bodyAt: at });
+    sub = undefined;
+  };
+  const finish = (end: number) => {
+    finishSub(end);
+    const start = current ? current.start : from;
+    const { chunk, at } = trimmed(start, end);
+    if (current) sections.push({ name: current.name, at: current.at, body: chunk, bodyAt: at, ...(subsections.length > 0 ? { subsections } : {}) });
     else {
       intro = chunk;
       introAt = at;
@@ -106,12 +121,14 @@ function splitSections(text: string, from: number, lines: LineIndex): { intro: s
     } else {
       if (inComment || line.includes('<') || line.includes('](')) inComment = findHtml(line, lines.position(offset).line, html, inComment);
       const heading = atxHeading(line);
-      if (heading && heading.level <= 2) {
+      if (heading?.level === 3 && current) {
+        finishSub(offset);
+        sub = { ...headingAt(heading, line, offset, lines), start: lineEnd + 1 };
+      } else if (heading && heading.level <= 2) {
         finish(offset);
+        subsections = [];
         if (heading.level === 2) {
-          const name = heading.text.trim();
-          const column = line.indexOf(name, heading.level) + 1;
-          current = { name, at: { line: lines.position(offset).line, column: Math.max(column, 1) }, start: lineEnd + 1 };
+          current = { ...headingAt(heading, line, offset, lines), start: lineEnd + 1 };
         } else {
           current = undefined;
           from = lineEnd + 1;
@@ -122,6 +139,13 @@ function splitSections(text: string, from: number, lines: LineIndex): { intro: s
   }
   finish(text.length);
   return { intro, introAt, sections, html };
+}
+
+/** A heading's name and where its text starts. */
+function headingAt(heading: { level: number; text: string }, line: string, offset: number, lines: LineIndex): { name: string; at: Position } {
+  const name = heading.text.trim();
+  const column = line.indexOf(name, heading.level) + 1;
+  return { name, at: { line: lines.position(offset).line, column: Math.max(column, 1) } };
 }
 
 /** An ATX heading's level and text (without its closing hashes), in time linear in the line. */
