@@ -55,7 +55,7 @@ export function loadLadder(files: readonly SourceFile[]): Loaded {
 
 /** The model of a ladder with no files: the documented defaults, nothing declared. */
 function emptyLadder(): Ladder {
-  return { ...settingsOf({}, undefined), competencies: [], levels: [], packets: [], otherPackets: [], competenciesLoaded: false };
+  return { ...settingsOf({}, undefined), competencies: [], scales: [], groups: [], levels: [], packets: [], otherPackets: [], competenciesLoaded: false };
 }
 
 function loadYaml(file: string, text: string, kind: FileKind, report: Report): LoadedDocument | undefined {

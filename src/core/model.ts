@@ -54,8 +54,40 @@ export type ReachScope = 'ladder' | 'family' | 'track';
 export interface Competency {
   id: string;
   name: string;
+  /** The description every track shows; with per-track descriptions, the text for tracks the map leaves out (none). */
   description: string | undefined;
   tracks: string[];
+  origin: Origin;
+  /** `description` given as a map track id → text: each track shows its own (describe()). */
+  descriptionByTrack?: Record<string, string>;
+  /** A band id or level id: the competency applies from that band upward (applicability.ts). */
+  from?: string;
+  /** The id of the scale (competencies.yml `scales`) each level states a step on. */
+  scale?: string;
+  /** The id of the choose-k group (competencies.yml `groups`) this competency is an option of. */
+  group?: string;
+  /** With `subs`: whether packets give evidence per pillar (`## `, the default) or per sub (`### `). */
+  evidence?: 'pillar' | 'sub';
+  /** Sub-competencies: `### ` sections under the pillar's `## ` section. Their tracks are the pillar's. */
+  subs?: Competency[];
+  /** For a sub-competency: the id of its pillar. */
+  parent?: string;
+}
+
+/** An ordered proficiency scale: steps lowest first, numbered from 1. */
+export interface Scale {
+  id: string;
+  name: string;
+  steps: string[];
+  origin: Origin;
+}
+
+/** Optional competencies of which a level or packet covers at least `choose`. */
+export interface CompetencyGroup {
+  id: string;
+  name: string;
+  choose: number;
+  description: string | undefined;
   origin: Origin;
 }
 
@@ -74,6 +106,8 @@ export interface Level {
   band: string;
   summary: string;
   pay: Pay | undefined;
+  /** Competency id → step (1-based) on the competency's scale, from the front matter's `proficiency`. */
+  proficiency?: Record<string, number>;
   intro: string;
   /** Where the introduction starts in the file. */
   introAt: Position;
@@ -191,6 +225,9 @@ export interface Ladder {
   /** Track families, as ladder.yml declares them (none: every track stands alone). */
   families: Family[];
   competencies: Competency[];
+  /** Proficiency scales and choose-k groups, from competencies.yml. */
+  scales: Scale[];
+  groups: CompetencyGroup[];
   levels: Level[];
   /** Promotions that change track, as ladder.yml declares them. */
   moves: DeclaredMove[];
@@ -217,6 +254,8 @@ export class LadderIndex {
   readonly trackById = new Map<string, Track>();
   readonly competencyById = new Map<string, Competency>();
   readonly levelById = new Map<string, Level>();
+  readonly scaleById = new Map<string, Scale>();
+  readonly groupById = new Map<string, CompetencyGroup>();
 
   constructor(readonly ladder: Ladder) {
     // First declaration wins; unique-id reports the rest.
@@ -224,6 +263,8 @@ export class LadderIndex {
     for (const t of ladder.tracks) if (!this.trackById.has(t.id)) this.trackById.set(t.id, t);
     for (const c of ladder.competencies) if (!this.competencyById.has(c.id)) this.competencyById.set(c.id, c);
     for (const l of ladder.levels) if (!this.levelById.has(l.id)) this.levelById.set(l.id, l);
+    for (const x of ladder.scales) if (!this.scaleById.has(x.id)) this.scaleById.set(x.id, x);
+    for (const g of ladder.groups) if (!this.groupById.has(g.id)) this.groupById.set(g.id, g);
   }
 
   /** Competencies that apply to a track, in declaration order. */
@@ -282,6 +323,11 @@ export class LadderIndex {
   nameOf(level: Level): string {
     return level.code === level.id ? `${level.id} (${level.title})` : `${level.id} (${level.code} ${level.title})`;
   }
+}
+
+/** The description of a competency as the given track shows it. */
+export function describe(competency: Competency, trackId: string | undefined): string | undefined {
+  return (trackId === undefined ? undefined : competency.descriptionByTrack?.[trackId]) ?? competency.description;
 }
 
 export function at(origin: Origin, key?: string): Located {

@@ -1,5 +1,6 @@
 import { dump } from 'js-yaml';
-import type { LadderIndex, Level, PacketKind, Policy } from './model.js';
+import { expectedAt, subsAt } from './applicability.js';
+import { describe, type LadderIndex, type Level, type PacketKind, type Policy } from './model.js';
 import { hasFeedbackMinimum } from './packet-kinds.js';
 
 export interface PacketDraft {
@@ -24,7 +25,8 @@ const WHAT: Record<PacketKind, string> = {
 
 /**
  * The Markdown of a new packet: front matter with every key, a summary to write, and one evidence
- * section per competency of the target level with that level's expectations as guidance.
+ * section per competency that applies at the target level (per sub, for a pillar with `evidence:
+ * sub`) with that level's expectations as guidance; a choose-k group's options with a note.
  */
 export function packetTemplate(draft: PacketDraft, index: LadderIndex, policy: Policy): string {
   const { kind, candidate, from, to } = draft;
@@ -53,18 +55,40 @@ export function packetTemplate(draft: PacketDraft, index: LadderIndex, policy: P
     `<!-- The summary: this packet asks for ${inComment(WHAT[kind])}. From ${inComment(index.nameOf(from))} to ${inComment(index.nameOf(to))}. Say in a paragraph or two what the move is and why now. -->`,
     '',
   ];
-  const byName = new Map(to.sections.map((s) => [s.name.toLowerCase(), s.body]));
-  for (const competency of index.competenciesOf(to.track)) {
+  const byName = new Map(to.sections.map((s) => [s.name.toLowerCase(), s]));
+  const guidance = (title: string, expectations: string) => [
+    `<!-- What ${inComment(to.title)} (${to.id}) expects${title}:`,
+    '',
+    inComment(expectations),
+    '',
+    'Write the evidence: what the candidate did, with links and outcomes. -->',
+    '',
+  ];
+  // Only what applies at the target level; a group's options come together, after a note on how many to keep.
+  const expected = expectedAt(to, index);
+  const announced = new Set<string>();
+  for (const competency of expected.applies.keys()) {
+    if (expected.applies.get(competency) !== 'yes') continue;
+    const group = expected.groups.find((g) => g.options.includes(competency));
+    if (group && !announced.has(group.group.id)) {
+      announced.add(group.group.id);
+      lines.push(
+        `<!-- ${inComment(group.group.name)}: give evidence for at least ${group.choose} of these ${group.options.length} options (${group.options.map((o) => inComment(o.name)).join(', ')}); keep the sections the candidate chose and delete the others. -->`,
+        '',
+      );
+    }
     lines.push(`## ${competency.name}`, '');
-    const expectations = byName.get(competency.name.toLowerCase());
-    lines.push(
-      `<!-- What ${inComment(to.title)} (${to.id}) expects:`,
-      '',
-      inComment(expectations ?? competency.description ?? ''),
-      '',
-      'Write the evidence: what the candidate did, with links and outcomes. -->',
-      '',
-    );
+    const section = byName.get(competency.name.toLowerCase());
+    const subs = [...subsAt(competency, to, index)].filter(([, a]) => a === 'yes').map(([s]) => s);
+    if (competency.evidence !== 'sub' || subs.length === 0) {
+      lines.push(...guidance('', section?.body ?? describe(competency, to.track) ?? ''));
+      continue;
+    }
+    const bySub = new Map((section?.subsections ?? []).map((s) => [s.name.toLowerCase(), s.body]));
+    lines.push(`<!-- ${inComment(describe(competency, to.track) ?? competency.name)} Evidence goes under each "### " section below. -->`, '');
+    for (const sub of subs) {
+      lines.push(`### ${sub.name}`, '', ...guidance(` for ${inComment(sub.name)}`, bySub.get(sub.name.toLowerCase()) ?? describe(sub, to.track) ?? ''));
+    }
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }

@@ -96,6 +96,7 @@ function explain(error: ErrorObject, doc: YamlDocument, all: readonly ErrorObjec
       };
     case 'minLength':
     case 'minItems':
+    case 'minProperties':
       return { ...doc.position(at), message: `${path} must not be empty.${sentence(parent.description)}${exampleOf(lastKey(at), parent)}` };
     case 'maxLength':
       return { ...doc.position(at), message: `${path} is longer than ${String(error.params.limit)} characters; shorten it.` };

@@ -1,4 +1,5 @@
 import { bandOrder } from './band-order.js';
+import { competencyGroups } from './competency-groups.js';
 import { fileLocation } from './file-location.js';
 import { fileRead } from './file-read.js';
 import { frontMatter } from './front-matter.js';
@@ -41,6 +42,7 @@ export const modelRules: readonly Rule[] = [
   levelClimb,
   levelSections,
   levelMigration,
+  competencyGroups,
   parityBandCoverage,
   parityIcReach,
   parityFork,

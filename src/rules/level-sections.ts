@@ -1,27 +1,32 @@
-import { at } from '../core/model.js';
-import { didYouMean } from '../core/suggest.js';
+import { type Applies, chosen, expectedAt, judgedBySubs, matchSections, notYet, subsAt } from '../core/applicability.js';
+import type { Section } from '../core/markdown-document.js';
+import { at, type Competency, type LadderIndex, type Level, type Located } from '../core/model.js';
+import { didYouMean, listOf } from '../core/suggest.js';
 import type { Rule } from './rule.js';
 
-/** A level has exactly one non-empty `## ` section per competency of its track, and no others. */
+/**
+ * A level has exactly one non-empty `## ` section per competency that applies to it (its track's,
+ * from their `from` band up), at least `choose` of each group's options, one `### ` section per
+ * applicable sub of a pillar, and no others.
+ */
 export const levelSections: Rule = {
   id: 'level-sections',
   severity: 'error',
   group: 'ladder',
-  description: 'Each level has exactly one non-empty "## <competency>" section per competency of its track; none missing, unknown or repeated.',
+  description:
+    'Each level has exactly one non-empty "## <competency>" section per competency that applies to it (and "### <sub>" per applicable sub); at least k of a choose-k group; none missing, unknown or repeated.',
   check({ ladder, index, report }) {
     // Without competencies.yml every section would look unknown; its own diagnostic says why.
     if (!ladder.competenciesLoaded) return;
+    const allNames = ladder.competencies.map((c) => c.name);
     for (const level of ladder.levels) {
       if (!index.trackById.has(level.track)) continue; // unknown-reference says why
-      const expected = index.competenciesOf(level.track);
-      const byName = new Map(expected.map((c) => [c.name.toLowerCase(), c]));
-      const allNames = ladder.competencies.map((c) => c.name);
-      const seen = new Map<string, number>();
+      const expected = expectedAt(level, index);
       const file = level.origin.file;
-      for (const section of level.sections) {
-        const key = section.name.toLowerCase();
-        const competency = byName.get(key);
-        if (!competency) {
+      const { matches, seen } = matchSections(level.sections, [...expected.applies.keys()]);
+      for (const [section, match] of matches) {
+        if (match.kind === 'unknown') {
+          const key = section.name.toLowerCase();
           const other = ladder.competencies.find((c) => c.name.toLowerCase() === key);
           // A competency of this track shadowed by an earlier one with the same id: unique-id reports it.
           if (other?.tracks.includes(level.track)) continue;
@@ -31,26 +36,77 @@ export const levelSections: Rule = {
           report({ file, at: section.at }, `Unknown section "${section.name}" in level "${level.id}": ${why}`);
           continue;
         }
-        const earlier = seen.get(key);
-        if (earlier !== undefined) {
-          report({ file, at: section.at }, `Section "${section.name}" appears twice in level "${level.id}" (first on line ${earlier}); merge the two.`);
+        if (match.kind === 'repeat') {
+          report({ file, at: section.at }, `Section "${section.name}" appears twice in level "${level.id}" (first on line ${match.firstLine}); merge the two.`);
           continue;
         }
-        seen.set(key, section.at.line);
-        if (section.body === '') {
+        const competency = match.competency;
+        if (expected.applies.get(competency) === 'no') {
+          report({ file, at: section.at }, notYet(`Section "${section.name}" of level "${level.id}"`, competency, index));
+          continue;
+        }
+        const subs = subsAt(competency, level, index);
+        if (judgedBySubs(subs)) checkSubsections(level, section, competency, subs, index, report);
+        else if (section.body === '') {
           report(
             { file, at: section.at },
             `Section "${section.name}" of level "${level.id}" is empty; write what this level expects for ${competency.name.toLowerCase()}.`,
           );
         }
       }
-      const missing = expected.filter((c) => !seen.has(c.name.toLowerCase()));
+      const missing = expected.required.filter((c) => !seen.has(c));
       if (missing.length > 0) {
         report(
           at(level.origin, 'id'),
           `Level "${level.id}" has no section for ${missing.map((c) => `"${c.name}"`).join(', ')}; add ${missing.length === 1 ? 'a "## ' + (missing[0]?.name ?? '') + '" section' : 'one "## <name>" section for each'} with its expectations.`,
         );
       }
+      for (const group of expected.groups) {
+        const have = chosen(group, seen).length;
+        if (have >= group.choose) continue;
+        report(
+          at(level.origin, 'id'),
+          `Level "${level.id}" has ${have} of the options of group "${group.group.id}", which asks for at least ${group.choose} of ${listOf(group.options.map((o) => o.name))}; add a "## <name>" section with expectations for ${group.choose - have === 1 ? 'one more' : `${group.choose - have} more`}.`,
+        );
+      }
     }
   },
 };
+
+/** The `### ` sections under a pillar: one non-empty section per applicable sub, none unknown, repeated or not yet applicable. */
+function checkSubsections(
+  level: Level,
+  section: Section,
+  pillar: Competency,
+  subs: Map<Competency, Applies>,
+  index: LadderIndex,
+  report: (where: Located, message: string) => void,
+): void {
+  const file = level.origin.file;
+  const { matches, seen } = matchSections(section.subsections ?? [], [...subs.keys()]);
+  for (const [sub, match] of matches) {
+    const where = { file, at: sub.at };
+    if (match.kind === 'unknown') {
+      report(
+        where,
+        `Unknown subsection "${sub.name}" under "${pillar.name}" in level "${level.id}": "${pillar.name}" has no sub-competency of this name.${didYouMean(
+          sub.name,
+          [...subs.keys()].map((s) => s.name),
+        )} "### " headings under a pillar name its subs in competencies.yml.`,
+      );
+    } else if (match.kind === 'repeat') {
+      report(where, `Subsection "${sub.name}" appears twice under "${pillar.name}" in level "${level.id}" (first on line ${match.firstLine}); merge the two.`);
+    } else if (subs.get(match.competency) === 'no') {
+      report(where, notYet(`Subsection "${sub.name}" of level "${level.id}"`, match.competency, index));
+    } else if (sub.body === '') {
+      report(where, `Subsection "${sub.name}" of level "${level.id}" is empty; write what this level expects for ${match.competency.name.toLowerCase()}.`);
+    }
+  }
+  const missing = [...subs].filter(([s, a]) => a === 'yes' && !seen.has(s)).map(([s]) => s);
+  if (missing.length > 0) {
+    report(
+      { file, at: section.at },
+      `Section "${section.name}" of level "${level.id}" has no subsection for ${listOf(missing.map((s) => s.name))}; add a "### <name>" section under it for each, with its expectations.`,
+    );
+  }
+}

@@ -1,17 +1,22 @@
-import { at } from '../core/model.js';
-import { didYouMean } from '../core/suggest.js';
+import { type Applies, chosen, expectedAt, judgedBySubs, matchSections, notYet, subsAt } from '../core/applicability.js';
+import type { Section } from '../core/markdown-document.js';
+import { at, type Competency, type LadderIndex, type Level, type Located } from '../core/model.js';
+import { didYouMean, listOf } from '../core/suggest.js';
 import type { Rule } from './rule.js';
 
 /** Guidance comments left by `ladder new packet` are not evidence. */
 const withoutComments = (text: string) => text.replace(/<!--[\s\S]*?(?:-->|$)/g, '').trim();
 
-/** Every competency of the target level has non-empty evidence, and the packet has a summary. */
+/**
+ * Every competency that applies at the target level has non-empty evidence (at least `choose` of a
+ * group's options; per sub where the pillar says `evidence: sub`), and the packet has a summary.
+ */
 export const packetEvidence: Rule = {
   id: 'packet-evidence',
   severity: 'error',
   group: 'packet',
   description:
-    'A packet has a summary and one non-empty "## <competency>" evidence section for every competency of the target level; none unknown or repeated.',
+    'A packet has a summary and one non-empty "## <competency>" evidence section for every competency that applies at the target level (at least k of a choose-k group, "### <sub>" sections where the ladder asks for evidence per sub); none unknown or repeated.',
   check({ ladder, index, report }) {
     if (!ladder.competenciesLoaded) return;
     for (const packet of ladder.packets) {
@@ -24,43 +29,97 @@ export const packetEvidence: Rule = {
       }
       const target = index.levelById.get(packet.to);
       if (!target || !index.trackById.has(target.track)) continue; // packet-levels says why
-      const expected = index.competenciesOf(target.track);
-      const byName = new Map(expected.map((c) => [c.name.toLowerCase(), c]));
-      const seen = new Map<string, number>();
-      for (const section of packet.sections) {
-        const key = section.name.toLowerCase();
-        const competency = byName.get(key);
-        if (!competency) {
+      const expected = expectedAt(target, index);
+      const { matches, seen } = matchSections(packet.sections, [...expected.applies.keys()]);
+      for (const [section, match] of matches) {
+        if (match.kind === 'unknown') {
           report(
             { file, at: section.at },
             // The heading is the packet's own text: named by its line, never quoted.
             `Unknown section: level ${target.id} has no competency of this name.${didYouMean(
               section.name,
-              expected.map((c) => c.name),
+              index.competenciesOf(target.track).map((c) => c.name),
             )} Evidence sections are named after the competencies of the target level.`,
           );
           continue;
         }
-        const earlier = seen.get(key);
-        if (earlier !== undefined) {
-          report({ file, at: section.at }, `Section "${competency.name}" appears twice (first on line ${earlier}); merge the evidence into one section.`);
+        const competency = match.competency;
+        if (match.kind === 'repeat') {
+          report(
+            { file, at: section.at },
+            `Section "${competency.name}" appears twice (first on line ${match.firstLine}); merge the evidence into one section.`,
+          );
           continue;
         }
-        seen.set(key, section.at.line);
-        if (withoutComments(section.body) === '') {
+        if (expected.applies.get(competency) === 'no') {
+          report({ file, at: section.at }, notYet(`Section "${competency.name}" at level ${target.id}`, competency, index));
+          continue;
+        }
+        const subs = subsAt(competency, target, index);
+        if (competency.evidence === 'sub' && judgedBySubs(subs)) checkSubEvidence(file, target, section, competency, subs, index, report);
+        else if (withoutComments(section.body) === '') {
           report(
             { file, at: section.at },
             `Section "${competency.name}" has no evidence yet; write what the candidate did that meets ${target.id}'s expectations for ${competency.name.toLowerCase()}.`,
           );
         }
       }
-      const missing = expected.filter((c) => !seen.has(c.name.toLowerCase()));
+      const missing = expected.required.filter((c) => !seen.has(c));
       if (missing.length > 0) {
         report(
           at(packet.origin, 'to'),
           `The packet has no evidence for ${missing.map((c) => `"${c.name}"`).join(', ')}, which level ${target.id} expects; add a "## <name>" section for each.`,
         );
       }
+      for (const group of expected.groups) {
+        const have = chosen(group, seen).length;
+        if (have >= group.choose) continue;
+        report(
+          at(packet.origin, 'to'),
+          `The packet has evidence for ${have} of the options of group "${group.group.id}"; level ${target.id} asks for at least ${group.choose} of ${listOf(group.options.map((o) => o.name))}: add a "## <name>" section for each option the candidate chose.`,
+        );
+      }
     }
   },
 };
+
+/** Evidence per sub (`evidence: sub`): one non-empty `### ` section per applicable sub of the pillar. */
+function checkSubEvidence(
+  file: string,
+  target: Level,
+  section: Section,
+  pillar: Competency,
+  subs: Map<Competency, Applies>,
+  index: LadderIndex,
+  report: (where: Located, message: string) => void,
+): void {
+  const { matches, seen } = matchSections(section.subsections ?? [], [...subs.keys()]);
+  for (const [sub, match] of matches) {
+    const where = { file, at: sub.at };
+    if (match.kind === 'unknown') {
+      report(
+        where,
+        `Unknown subsection under "${pillar.name}": it has no sub-competency of this name.${didYouMean(
+          sub.name,
+          [...subs.keys()].map((s) => s.name),
+        )} Evidence for "${pillar.name}" goes in one "### <sub>" section per sub-competency.`,
+      );
+    } else if (match.kind === 'repeat') {
+      report(where, `Subsection "${match.competency.name}" appears twice (first on line ${match.firstLine}); merge the evidence into one section.`);
+    } else if (subs.get(match.competency) === 'no') {
+      report(where, notYet(`Subsection "${match.competency.name}" at level ${target.id}`, match.competency, index));
+    } else if (withoutComments(sub.body) === '') {
+      report(
+        where,
+        `Subsection "${match.competency.name}" has no evidence yet; write what the candidate did that meets ${target.id}'s expectations for ${match.competency.name.toLowerCase()}.`,
+      );
+    }
+  }
+  const missing = [...subs].filter(([s, a]) => a === 'yes' && !seen.has(s)).map(([s]) => s);
+  if (missing.length > 0) {
+    report(
+      { file, at: section.at },
+      `Section "${pillar.name}" has no evidence for ${listOf(missing.map((s) => s.name))}, which level ${target.id} expects per sub-competency; add a "### <name>" section under it for each.`,
+    );
+  }
+}

@@ -1,20 +1,27 @@
 import { at, type Origin } from '../core/model.js';
 import type { Rule } from './rule.js';
 
-/** Bands, tracks, competencies and levels each have ids unique within their kind; competency names are unique too (they are section headings). */
+/**
+ * Bands, tracks, competencies (with their subs) and levels each have ids unique within their kind;
+ * competency names are unique among competencies that share a track (they are section headings),
+ * and sub names within their pillar. One name on disjoint tracks is one competency defined per track.
+ */
 export const uniqueId: Rule = {
   id: 'unique-id',
   severity: 'error',
   group: 'ladder',
-  description: 'Ids of bands, tracks, families, competencies and levels, and competency names, are unique; a track is in one family at most.',
+  description:
+    'Ids of bands, tracks, families, competencies and levels are unique; so are competency names among competencies that share a track, and sub names within a pillar; a track is in one family at most.',
   check({ ladder, report }) {
     // `key` is what must be unique (names compare case-insensitively); `shown` is how the file spells it.
-    const checkUnique = (what: string, items: Array<{ origin: Origin; key: string; field: string; shown?: string }>) => {
-      const first = new Map<string, Origin>();
+    // Items with `tracks` (competencies) collide only when they share one.
+    const checkUnique = (what: string, items: Array<{ origin: Origin; key: string; field: string; shown?: string; tracks?: string[] }>) => {
+      const first = new Map<string, Array<{ origin: Origin; tracks?: string[] }>>();
       for (const item of items) {
-        const earlier = first.get(item.key);
+        const same = first.get(item.key) ?? [];
+        const earlier = same.find((e) => sharesTrack(e.tracks, item.tracks))?.origin;
         if (!earlier) {
-          first.set(item.key, item.origin);
+          first.set(item.key, [...same, item]);
           continue;
         }
         const where = earlier.file === item.origin.file ? `line ${earlier.doc.position(earlier.pointer).line}` : earlier.file;
@@ -34,11 +41,25 @@ export const uniqueId: Rule = {
     );
     checkUnique(
       'competency id',
-      ladder.competencies.map((c) => ({ origin: c.origin, key: c.id, field: 'id' })),
+      ladder.competencies.flatMap((c) => [c, ...(c.subs ?? [])]).map((c) => ({ origin: c.origin, key: c.id, field: 'id' })),
     );
     checkUnique(
       'competency name',
-      ladder.competencies.map((c) => ({ origin: c.origin, key: c.name.trim().toLowerCase(), field: 'name', shown: c.name.trim() })),
+      ladder.competencies.map((c) => ({ origin: c.origin, key: c.name.trim().toLowerCase(), field: 'name', shown: c.name.trim(), tracks: c.tracks })),
+    );
+    for (const pillar of ladder.competencies) {
+      checkUnique(
+        `sub-competency name under "${pillar.id}"`,
+        (pillar.subs ?? []).map((c) => ({ origin: c.origin, key: c.name.trim().toLowerCase(), field: 'name', shown: c.name.trim() })),
+      );
+    }
+    checkUnique(
+      'scale id',
+      ladder.scales.map((x) => ({ origin: x.origin, key: x.id, field: 'id' })),
+    );
+    checkUnique(
+      'group id',
+      ladder.groups.map((g) => ({ origin: g.origin, key: g.id, field: 'id' })),
     );
     checkUnique(
       'family id',
@@ -63,3 +84,8 @@ export const uniqueId: Rule = {
     );
   },
 };
+
+/** Items without tracks always collide; competencies collide when they share a track. */
+function sharesTrack(a: string[] | undefined, b: string[] | undefined): boolean {
+  return a === undefined || b === undefined || a.some((t) => b.includes(t));
+}

@@ -1,5 +1,6 @@
-import { at } from '../core/model.js';
+import { at, atKey, type Competency, type LadderIndex, type Located } from '../core/model.js';
 import { didYouMean, listOf } from '../core/suggest.js';
+import { escapePointer } from '../core/yaml-document.js';
 import type { Rule } from './rule.js';
 
 /** Every track, band and competency a file names exists. */
@@ -7,7 +8,8 @@ export const unknownReference: Rule = {
   id: 'unknown-reference',
   severity: 'error',
   group: 'ladder',
-  description: 'Every reference resolves: level tracks and bands, competency and family tracks, declared moves.',
+  description:
+    "Every reference resolves: level tracks and bands, competency and family tracks, declared moves; a competency's `from`, `scale`, `group` and per-track descriptions' tracks.",
   check({ ladder, index, report }) {
     // Without ladder.yml every reference would dangle; its own diagnostic says why.
     if (!ladder.config) return;
@@ -60,6 +62,39 @@ export const unknownReference: Rule = {
           );
         }
       });
+      for (const c of [competency, ...(competency.subs ?? [])]) checkCompetency(c, index, report);
     }
   },
 };
+
+/** The references a competency (or a sub) makes beyond its tracks. */
+function checkCompetency(c: Competency, index: LadderIndex, report: (where: Located, message: string) => void): void {
+  if (c.from !== undefined && c.from !== '' && !index.bandById.has(c.from) && !index.levelById.has(c.from)) {
+    const names = [...index.bandById.keys(), ...index.levelById.keys()];
+    report(
+      at(c.origin, 'from'),
+      `Competency "${c.id}" applies from "${c.from}", which is neither a band nor a level.${didYouMean(c.from, names)} Use a band id (${listOf([...index.bandById.keys()])}) or a level id.`,
+    );
+  }
+  if (c.scale !== undefined && !index.scaleById.has(c.scale)) {
+    const scales = [...index.scaleById.keys()];
+    report(
+      at(c.origin, 'scale'),
+      `Competency "${c.id}" uses scale "${c.scale}", which competencies.yml does not declare.${didYouMean(c.scale, scales)} ${scales.length ? `Known scales: ${listOf(scales)}.` : 'Declare it under scales: with its steps.'}`,
+    );
+  }
+  if (c.group !== undefined && !index.groupById.has(c.group)) {
+    const groups = [...index.groupById.keys()];
+    report(
+      at(c.origin, 'group'),
+      `Competency "${c.id}" is an option of group "${c.group}", which competencies.yml does not declare.${didYouMean(c.group, groups)} ${groups.length ? `Known groups: ${listOf(groups)}.` : 'Declare it under groups: with how many options to choose.'}`,
+    );
+  }
+  for (const track of Object.keys(c.descriptionByTrack ?? {})) {
+    if (c.tracks.includes(track)) continue;
+    report(
+      atKey(c.origin, `description/${escapePointer(track)}`),
+      `Competency "${c.id}" has a description for track "${track}", which it does not apply to.${didYouMean(track, c.tracks)} Its tracks: ${listOf(c.tracks)}.`,
+    );
+  }
+}

@@ -16,6 +16,7 @@ const ladderRules = [
   'level-climb',
   'level-sections',
   'level-migration',
+  'competency-groups',
   'parity-band-coverage',
   'parity-ic-reach',
   'parity-fork',

@@ -12,11 +12,11 @@ export const exampleDir = join(repoRoot, 'ladder');
 /** Fixture ladders, one directory per rule. */
 export const fixturesDir = join(repoRoot, 'test', 'fixtures');
 
-function listFiles(root: string, rel: string, out: string[]): void {
+function listFiles(root: string, rel: string, out: string[], packets = false): void {
   for (const name of readdirSync(join(root, rel)).sort()) {
     const path = rel ? `${rel}/${name}` : name;
-    if (rel === '' && name === 'packets') continue;
-    if (statSync(join(root, path)).isDirectory()) listFiles(root, path, out);
+    if (rel === '' && name === 'packets' && !packets) continue;
+    if (statSync(join(root, path)).isDirectory()) listFiles(root, path, out, packets);
     else if (/\.(ya?ml|md)$/.test(name)) out.push(path);
   }
 }
@@ -31,6 +31,14 @@ export function exampleFiles(): SourceFile[] {
     cached = Object.freeze(paths.map((path) => Object.freeze({ path, text: readFileSync(join(exampleDir, path), 'utf8') })));
   }
   return cached.map((f) => ({ ...f }));
+}
+
+/** A fixture ladder under test/fixtures/ (packets included), read afresh. */
+export function fixtureFiles(name: string): SourceFile[] {
+  const root = join(fixturesDir, name);
+  const paths: string[] = [];
+  listFiles(root, '', paths, true);
+  return paths.map((path) => ({ path, text: readFileSync(join(root, path), 'utf8') }));
 }
 
 /** The text of one file of a ladder; throws when it is absent or unreadable (a broken test, not a broken ladder). */

@@ -1,6 +1,6 @@
 import { INPUT_RULES } from '../input-rules.js';
 import type { MarkdownDocument } from '../markdown-document.js';
-import { pay, str, strings } from '../values.js';
+import { isMapping, pay, str, strings } from '../values.js';
 import { type FileKind, matchInFolder, misplacedInFolder } from './kind.js';
 
 const ROOT = 'levels';
@@ -32,6 +32,7 @@ export const levelKind: FileKind<'level'> = {
       band: str(data.band),
       summary: str(data.summary),
       pay: pay(data.pay),
+      ...(isMapping(data.proficiency) ? { proficiency: steps(data.proficiency) } : {}),
       intro: body.intro,
       introAt: body.introAt,
       sections: body.sections,
@@ -72,3 +73,8 @@ export const levelKind: FileKind<'level'> = {
     }
   },
 };
+
+/** The whole-number steps of `proficiency`; the schema reports the rest. */
+function steps(value: Record<string, unknown>): Record<string, number> {
+  return Object.fromEntries(Object.entries(value).filter((e): e is [string, number] => Number.isInteger(e[1])));
+}
