@@ -166,7 +166,7 @@ describe('pillars with sub-competencies (### under ##)', () => {
     expect(diagnosticsOf(name).flatMap((d) => (d.rule === 'unique-id' ? [[d.rule, d.message]] : []))).toEqual([
       [
         'unique-id',
-        'Duplicate sub-competency name under "engineering" "code review": it is already declared at line 23. Give this one another name, or remove it.',
+        'Duplicate sub-competency name under "engineering" "Code Review": it is already declared at line 23. Give this one another name, or remove it.',
       ],
     ]);
   });
@@ -196,7 +196,7 @@ describe('one competency name, defined per track', () => {
     expect(diagnosticsOf(model())).toEqual([]);
     const shared = edit(model(), C, /(id: delivery-em\n {4}name: Delivery\n {4}description: .*\n {4}tracks: )\[em\]/, '$1[em, ic]');
     expect(diagnosticsOf(shared).map((d) => [d.rule, d.message])).toEqual([
-      ['unique-id', 'Duplicate competency name "delivery": it is already declared at line 45. Give this one another name, or remove it.'],
+      ['unique-id', 'Duplicate competency name "Delivery": it is already declared at line 45. Give this one another name, or remove it.'],
     ]);
   });
 
