@@ -94,10 +94,17 @@ function explain(error: ErrorObject, doc: YamlDocument, all: readonly ErrorObjec
         ...doc.position(at),
         message: `${path} has an invalid format (${describe(data)}).${sentence(parent.description)}${exampleOf(lastKey(at), parent)}`,
       };
-    case 'minLength':
     case 'minItems':
-    case 'minProperties':
+    case 'minLength':
+    case 'minProperties': {
+      if (error.keyword === 'minItems' && Number(error.params.limit) > 1) {
+        return {
+          ...doc.position(at),
+          message: `${path} must list at least ${String(error.params.limit)} items.${sentence(parent.description)}${exampleOf(lastKey(at), parent)}`,
+        };
+      }
       return { ...doc.position(at), message: `${path} must not be empty.${sentence(parent.description)}${exampleOf(lastKey(at), parent)}` };
+    }
     case 'maxLength':
       return { ...doc.position(at), message: `${path} is longer than ${String(error.params.limit)} characters; shorten it.` };
     case 'uniqueItems':

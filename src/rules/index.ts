@@ -23,6 +23,8 @@ import { parityIcReach } from './parity-ic-reach.js';
 import { parityLateralEntry } from './parity-lateral-entry.js';
 import { parityPay } from './parity-pay.js';
 import { policyException } from './policy-exception.js';
+import { proficiencyOrder } from './proficiency-order.js';
+import { proficiencySteps } from './proficiency-steps.js';
 import { rawHtml } from './raw-html.js';
 import type { Rule, RuleMeta } from './rule.js';
 import { schema } from './schema.js';
@@ -43,6 +45,8 @@ export const modelRules: readonly Rule[] = [
   levelSections,
   levelMigration,
   competencyGroups,
+  proficiencySteps,
+  proficiencyOrder,
   parityBandCoverage,
   parityIcReach,
   parityFork,

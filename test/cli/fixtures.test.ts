@@ -17,6 +17,8 @@ const ladderRules = [
   'level-sections',
   'level-migration',
   'competency-groups',
+  'proficiency-steps',
+  'proficiency-order',
   'parity-band-coverage',
   'parity-ic-reach',
   'parity-fork',

@@ -74,7 +74,7 @@ export const levelKind: FileKind<'level'> = {
   },
 };
 
-/** The whole-number steps of `proficiency`; the schema reports the rest. */
+/** The steps of `proficiency`; one that is not a whole number (the schema says so) becomes 0, stated but on no scale. */
 function steps(value: Record<string, unknown>): Record<string, number> {
-  return Object.fromEntries(Object.entries(value).filter((e): e is [string, number] => Number.isInteger(e[1])));
+  return Object.fromEntries(Object.entries(value).map(([id, step]) => [id, Number.isInteger(step) ? (step as number) : 0]));
 }
