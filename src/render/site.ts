@@ -1,6 +1,8 @@
 import { posix } from 'node:path';
+import { appliesAt, fromText } from '../core/applicability.js';
 import type { Band, Competency, Family, Ladder, Level, Pay, Track } from '../core/model.js';
-import { LadderIndex } from '../core/model.js';
+import { describe, LadderIndex } from '../core/model.js';
+import { type StepAt, stepAt } from '../core/proficiency.js';
 import { formatPay, formatPayShort } from './format.js';
 import { escapeHtml, type Html, trusted } from './html.js';
 import { type Fragment, type HeadingMode, MarkdownRenderer } from './markdown.js';
@@ -107,6 +109,28 @@ export class Site {
   /** "E4 Senior Engineer": the level's code (its id unless it declares one) and title. */
   label(level: Level): string {
     return `${level.code} ${level.title}`;
+  }
+
+  /** Whether a competency is measured at a level: on its track, and at or above its `from`. */
+  applies(level: Level, competency: Competency): boolean {
+    return appliesAt(competency, level, this.index) !== 'no';
+  }
+
+  /** "Applies from the Staff band": why a competency of the track has no expectations at a lower level. */
+  appliesFrom(competency: Competency): string | undefined {
+    if (competency.from === undefined) return undefined;
+    const band = this.index.bandById.get(competency.from) ?? this.index.bandById.get(this.index.levelById.get(competency.from)?.band ?? '');
+    return band ? `Applies from the ${band.name} band up` : `Applies from ${fromText(competency.from, this.index)} up`;
+  }
+
+  /** The description a track shows: its own when the competency is described per track. */
+  descriptionOf(competency: Competency, trackId: string | undefined): string | undefined {
+    return describe(competency, trackId);
+  }
+
+  /** A level's proficiency step on a scaled competency. */
+  stepOf(level: Level, competency: Competency): StepAt | undefined {
+    return stepAt(level, competency, this.index);
   }
 
   sectionOf(level: Level, competency: Competency): string | undefined {

@@ -1,4 +1,5 @@
 import type { Competency, Level } from '../../core/model.js';
+import { stepChangeText } from '../../core/proficiency.js';
 import { allNew, type Comparison, compareFragments } from '../diff.js';
 import { plural } from '../format.js';
 import { type Html, html, trusted } from '../html.js';
@@ -20,13 +21,14 @@ export function changePage(site: Site, step: Step): Page {
   const toTrack = site.trackOf(to);
   const fromBand = site.bandOf(from);
   const toBand = site.bandOf(to);
-  // Competencies of either level, in the ladder's order.
-  const competencies = [...site.index.competencyById.values()].filter((c) => c.tracks.includes(from.track) || c.tracks.includes(to.track));
-  const shared = competencies.filter((c) => c.tracks.includes(from.track) && c.tracks.includes(to.track));
+  // Competencies of either level, in the ladder's order; one name defined per track is one row.
+  const rows = rowsOf(site, from, to);
+  const competencies = rows.map((r) => r.competency);
+  const shared = rows.filter((r) => r.from && r.to);
   let items = 0;
   let same = 0;
-  const sections = competencies.map((c) => {
-    const section = compareSection(site, step, c);
+  const sections = rows.map((row) => {
+    const section = compareSection(site, step, row);
     items += section.to?.counts.items ?? 0;
     same += section.to?.counts.same ?? 0;
     return section.html;
@@ -98,18 +100,52 @@ function levelFact(site: Site, label: string, level: Level): Html {
   return html`<div><dt>${label}</dt><dd><a href="${site.url(pagePath.level(level.id))}">${site.label(level)}</a>${site.bandOf(level) ? html` <span class="muted">(${site.bandOf(level)?.name} band)</span>` : ''}</dd></div>`;
 }
 
-function compareSection(site: Site, step: Step, c: Competency): { html: Html; to: Comparison | undefined } {
+/** One competency of a "what changes" page, as each of the two levels defines it (undefined: not measured there). */
+interface Row {
+  competency: Competency;
+  from: Competency | undefined;
+  to: Competency | undefined;
+}
+
+/**
+ * The competencies of either level, in the ladder's order. Two competencies of one name on the two
+ * tracks (one name defined per track) share a row; one that does not apply at a level yet (`from`)
+ * is absent on that side.
+ */
+function rowsOf(site: Site, from: Level, to: Level): Row[] {
+  const all = [...site.index.competencyById.values()];
+  const measured = (level: Level, c: Competency) => (c.tracks.includes(level.track) && site.applies(level, c) ? c : undefined);
+  const on = (level: Level, c: Competency) => measured(level, c) ?? all.find((o) => o.name === c.name && measured(level, o));
+  const rows: Row[] = [];
+  const done = new Set<Competency>();
+  for (const c of all) {
+    if (done.has(c) || !(c.tracks.includes(from.track) || c.tracks.includes(to.track))) continue;
+    const row = { competency: c, from: on(from, c), to: on(to, c) };
+    for (const x of [row.from, row.to]) if (x) done.add(x);
+    done.add(c);
+    rows.push(row);
+  }
+  return rows;
+}
+
+function compareSection(site: Site, step: Step, row: Row): { html: Html; to: Comparison | undefined } {
   const { from, to } = step;
+  const c = row.competency;
   const lateral = step.kind === 'switch';
-  const before = c.tracks.includes(from.track) ? site.expectations(from, c, 4) : undefined;
-  const after = c.tracks.includes(to.track) ? site.expectations(to, c, 4) : undefined;
+  const before = row.from ? site.expectations(from, row.from, 4) : undefined;
+  const after = row.to ? site.expectations(to, row.to, 4) : undefined;
   const right = after ? (before ? compareFragments(before, after) : allNew(after)) : undefined;
   // A promotion's lower level is shown as it is; in a switch both sides are compared.
   const left = before ? (!lateral ? undefined : after ? compareFragments(after, before) : allNew(before)) : undefined;
   const absent = (level: Level) => {
     const track = site.trackOf(level)?.name;
+    if (c.tracks.includes(level.track))
+      return html`<p class="absent">${site.short(level)} has no expectations for ${c.name}: ${(site.appliesFrom(c) ?? 'not measured at this level').toLowerCase()}.</p>`;
     return html`<p class="absent">${site.short(level)} has no expectations for ${c.name}${track ? html`: the ${track} track does not measure it` : ''}.</p>`;
   };
+  const description = site.descriptionOf(row.from ?? c, from.track) ?? site.descriptionOf(row.to ?? c, to.track);
+  const steps = stepChangeText(row.from && site.stepOf(from, row.from), row.to && site.stepOf(to, row.to));
+  const scale = (row.to?.scale ?? row.from?.scale) === undefined ? undefined : site.index.scaleById.get((row.to?.scale ?? row.from?.scale) as string);
   const column = (level: Level, body: Html | undefined, side: 'from' | 'to') => html`<div class="side side-${side}">
 <h3><span class="visually-hidden">${c.name}: </span>${site.label(level)}</h3>
 <div class="prose">${body ?? absent(level)}</div>
@@ -118,7 +154,8 @@ function compareSection(site: Site, step: Step, c: Competency): { html: Html; to
     to: right,
     html: html`<section class="compare-section" id="${c.id}" aria-labelledby="${c.id}-title">
 <h2 id="${c.id}-title">${c.name}</h2>
-${c.description ? html`<p class="competency-desc">${c.description}</p>` : ''}
+${description ? html`<p class="competency-desc">${description}</p>` : ''}
+${steps && scale ? html`<p class="proficiency">${scale.name}: <strong>${steps}</strong></p>` : ''}
 <div class="compare${lateral ? ' lateral' : ''}">
 ${column(from, left ? trusted(left.html) : before ? trusted(before.html) : undefined, 'from')}
 ${column(to, right ? trusted(right.html) : undefined, 'to')}

@@ -9,7 +9,7 @@ export function levelPage(site: Site, level: Level): Page {
   const track = site.trackOf(level);
   const band = site.bandOf(level);
   const pay = site.payOf(level);
-  const competencies = site.index.competenciesOf(level.track);
+  const competencies = site.index.competenciesOf(level.track).filter((c) => site.applies(level, c));
   const intro = site.intro(level, 2);
   const down = site.steps.down.get(level) ?? [];
   const up = site.steps.up.get(level) ?? [];
@@ -35,9 +35,14 @@ export function levelPage(site: Site, level: Level): Page {
   }
   const sections = competencies.map((c) => {
     const body = site.expectations(level, c, 4);
+    const description = site.descriptionOf(c, level.track);
+    const step = site.stepOf(level, c);
+    const group = c.group === undefined ? undefined : site.index.groupById.get(c.group);
     return html`<section class="competency" id="${c.id}" aria-labelledby="${c.id}-title">
 <h3 id="${c.id}-title">${c.name}</h3>
-${c.description ? html`<p class="competency-desc">${c.description}</p>` : ''}
+${description ? html`<p class="competency-desc">${description}</p>` : ''}
+${step ? html`<p class="proficiency">${step.scale.name}: <strong>step ${step.step} of ${step.scale.steps.length}, ${step.name}</strong></p>` : ''}
+${group ? html`<p class="competency-group">One of the ${group.name} options: choose at least ${group.choose}.</p>` : ''}
 <div class="prose">${body ? trusted(body.html) : html`<p class="muted">No expectations written for this competency yet.</p>`}</div>
 </section>
 `;

@@ -1,4 +1,5 @@
-import type { Track } from '../../core/model.js';
+import type { Level, Track } from '../../core/model.js';
+import { stepChangeText } from '../../core/proficiency.js';
 import { html, trusted } from '../html.js';
 import type { Page } from '../layout.js';
 import type { Site } from '../site.js';
@@ -23,9 +24,14 @@ export function matrixPage(site: Site, track: Track): Page {
 <tbody>
 ${competencies.map(
   (c) =>
-    html`<tr><th scope="row">${c.name}</th>${levels.map((l) => {
+    html`<tr><th scope="row">${c.name}</th>${levels.map((l, i) => {
+      if (!site.applies(l, c)) return html`<td><span class="muted">${site.appliesFrom(c) ?? 'Not measured'} (not at ${l.id})</span></td>`;
       const body = site.expectations(l, c, 'strong');
-      return html`<td>${body ? trusted(body.html) : html`<span class="muted">None written</span>`}</td>`;
+      const below = levels[i - 1] as Level | undefined;
+      // The step, and how it changed from the level to the left.
+      const step = stepChangeText(below ? site.stepOf(below, c) : undefined, site.stepOf(l, c));
+      const shown = site.stepOf(l, c) ? step : undefined;
+      return html`<td>${shown ? html`<p class="proficiency">${shown.charAt(0).toUpperCase()}${shown.slice(1)}</p>` : ''}${body ? trusted(body.html) : html`<span class="muted">None written</span>`}</td>`;
     })}</tr>\n`,
 )}
 </tbody>

@@ -66,7 +66,11 @@ ${switches.map((s) => {
 <section aria-labelledby="ladder-competencies-title">
 <h2 id="ladder-competencies-title">Competencies</h2>
 <dl class="competency-list">
-${competencies.map((c) => html`<div><dt>${c.name}</dt>${c.description ? html`<dd>${c.description}</dd>` : ''}</div>\n`)}
+${competencies.map((c) => {
+  const description = site.descriptionOf(c, track.id);
+  const from = site.appliesFrom(c);
+  return html`<div><dt>${c.name}</dt>${description ? html`<dd>${description}</dd>` : ''}${from ? html`<dd class="applies-from">${from}.</dd>` : ''}</div>\n`;
+})}
 </dl>
 </section>`;
   return {
