@@ -1,6 +1,7 @@
 import { migrationsOf, whereWent } from './migrations.js';
 import { type Band, type Competency, type Ladder, LadderIndex, type Level, type MigrationKind, type Pay, type TrackKind } from './model.js';
 import { FEEDBACK_MINIMUM_KINDS } from './packet-kinds.js';
+import { stepAt, stepChangeText } from './proficiency.js';
 import { MEASURED_KINDS, REFERENCE_KINDS } from './track-kinds.js';
 import { diffWords, type Segment } from './word-diff.js';
 
@@ -42,6 +43,17 @@ export interface ExpectationChange {
   segments: Segment[];
   /** True when the change was too large to compare word by word (see MAX_EDIT_LENGTH) and its differing middle is shown replaced whole. */
   coarse: boolean;
+}
+
+/** A level's proficiency step on a scaled competency, before and after (undefined: no step on that side). */
+export interface StepChange {
+  level: string;
+  /** The base level it is compared with, when the head level is the target of a migration. */
+  was?: string;
+  competency: string;
+  competencyName: string;
+  from: { step: number; name: string } | undefined;
+  to: { step: number; name: string } | undefined;
 }
 
 /** Levels that share a band across tracks of both kinds (IC levels first): they are equally senior. */
@@ -90,6 +102,8 @@ export interface LadderDiff {
     tracksChanged: Array<{ id: string; added: string[]; removed: string[] }>;
   };
   expectations: ExpectationChange[];
+  /** Proficiency steps that changed, per level and scaled competency; present only when some did. */
+  proficiency?: StepChange[];
   /** Equivalences that appeared or disappeared; one whose membership changed is removed (old) and added (new). */
   parity: { added: Equivalence[]; removed: Equivalence[] };
   packets: PacketImpact[];
@@ -186,6 +200,21 @@ export function diffLadders(base: Ladder, head: Ladder): LadderDiff {
     }
   }
 
+  // ---- proficiency steps: a number on a scale, shown as "step 3 → 4", never as words
+  const proficiency: StepChange[] = [];
+  for (const { was: before, is: level, migrated } of compared) {
+    const ids = [...new Set([...Object.keys(level.proficiency ?? {}), ...Object.keys(before.proficiency ?? {})])].sort(
+      (x, y) => (competencyOrder.get(x) ?? 0) - (competencyOrder.get(y) ?? 0),
+    );
+    for (const id of ids) {
+      const c = h.competencyById.get(id) ?? b.competencyById.get(id);
+      const was = stepSummary(before, b.competencyById.get(id), b);
+      const is = stepSummary(level, h.competencyById.get(id), h);
+      if (!c || was?.step === is?.step) continue;
+      proficiency.push({ level: level.id, ...(migrated ? { was: before.id } : {}), competency: id, competencyName: c.name, from: was, to: is });
+    }
+  }
+
   // ---- parity
   const parity = diffParity(b, h);
 
@@ -223,6 +252,11 @@ export function diffLadders(base: Ladder, head: Ladder): LadderDiff {
     }
   }
   for (const [id, names] of asksMore) reasons.push(`Level ${title(id)} asks for more in ${joinWords(names.map((n) => `"${n}"`))}.`);
+  for (const p of proficiency) {
+    if (p.from && p.to && p.to.step > p.from.step) {
+      reasons.push(`Level ${title(p.level)} asks for a higher step in "${p.competencyName}": ${stepChangeText(p.from, p.to)}.`);
+    }
+  }
 
   // ---- open packets that aim at, or start from, a changed level
   const changes = new Map<string, string[]>();
@@ -258,6 +292,7 @@ export function diffLadders(base: Ladder, head: Ladder): LadderDiff {
       competencies.renamed.length +
       competencies.tracksChanged.length +
       expectations.length +
+      proficiency.length +
       parity.added.length +
       parity.removed.length +
       other.length >
@@ -270,10 +305,17 @@ export function diffLadders(base: Ladder, head: Ladder): LadderDiff {
     levels,
     competencies,
     expectations,
+    ...(proficiency.length > 0 ? { proficiency } : {}),
     parity,
     packets,
     other,
   };
+}
+
+/** A level's step on a competency's scale, as the diff reports it. */
+function stepSummary(level: Level, competency: Competency | undefined, index: LadderIndex): { step: number; name: string } | undefined {
+  const at = competency && stepAt(level, competency, index);
+  return at ? { step: at.step, name: at.name } : undefined;
 }
 
 /** The version head should carry for this verdict, when it does not already. */

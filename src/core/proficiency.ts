@@ -17,12 +17,12 @@ export function stepAt(level: Level, competency: Competency, index: LadderIndex)
 }
 
 /** "step 3 (Proficient)". */
-export function stepText(at: StepAt): string {
+export function stepText(at: Pick<StepAt, 'step' | 'name'>): string {
   return `step ${at.step} (${at.name})`;
 }
 
 /** "step 3 → 4 (Proficient → Advanced)", or the one step when both are the same. */
-export function stepChangeText(from: StepAt | undefined, to: StepAt | undefined): string | undefined {
+export function stepChangeText(from: Pick<StepAt, 'step' | 'name'> | undefined, to: Pick<StepAt, 'step' | 'name'> | undefined): string | undefined {
   if (!from || !to) return from ? stepText(from) : to ? stepText(to) : undefined;
   if (from.step === to.step) return stepText(to);
   return `step ${from.step} → ${to.step} (${from.name} → ${to.name})`;

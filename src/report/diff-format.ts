@@ -1,6 +1,7 @@
-import type { Equivalence, ExpectationChange, LadderDiff, Verdict } from '../core/diff.js';
+import type { Equivalence, ExpectationChange, LadderDiff, StepChange, Verdict } from '../core/diff.js';
 import { escapeMarkdown } from '../core/markdown-escape.js';
 import type { MigrationKind } from '../core/model.js';
+import { stepChangeText } from '../core/proficiency.js';
 import { plural, stripControl } from '../core/text.js';
 import type { Segment } from '../core/word-diff.js';
 
@@ -146,6 +147,10 @@ export function diffToText(diff: LadderDiff, options: { color?: boolean } = {}):
     }),
   );
   block(
+    'Proficiency steps',
+    (diff.proficiency ?? []).map((p) => `  ${clean(p.level)}${p.was ? ` (was ${clean(p.was)})` : ''} · ${clean(p.competencyName)}  ${clean(stepNote(p))}`),
+  );
+  block(
     'Parity (levels that share a band across IC and EM tracks)',
     parityRows(diff).map((r) => `  ${clean(r.band).padEnd(14)} ${clean(equivalenceText(r.before))}  →  ${clean(equivalenceText(r.after))}`),
   );
@@ -250,6 +255,11 @@ export function diffToMarkdown(diff: LadderDiff, options: { maxChars?: number } 
     add('\n');
   }
   table(
+    '#### Proficiency steps',
+    '| level | competency | step |\n| --- | --- | --- |',
+    (diff.proficiency ?? []).map((p) => `| ${e(p.level)}${p.was ? ` (was ${e(p.was)})` : ''} | ${e(p.competencyName)} | ${e(stepNote(p))} |`),
+  );
+  table(
     '#### Parity',
     '| band | equivalent before | equivalent after |\n| --- | --- | --- |',
     parityRows(diff).map((r) => `| ${e(r.band)} | ${e(equivalenceText(r.before))} | ${e(equivalenceText(r.after))} |`),
@@ -274,6 +284,11 @@ export function diffToMarkdown(diff: LadderDiff, options: { maxChars?: number } 
     for (const row of rows) add(`${row}\n`, true);
     add('\n');
   }
+}
+
+/** "step 3 → 4 (Proficient → Advanced)"; a step on one side only says so. */
+function stepNote(p: StepChange): string {
+  return `${stepChangeText(p.from, p.to) ?? ''}${p.from ? '' : ' (new)'}${p.to ? '' : ' (no longer stated)'}`;
 }
 
 function expectationBlock(x: ExpectationChange, add: (full: string, change?: boolean, compact?: string) => void): void {
