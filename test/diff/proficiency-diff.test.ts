@@ -6,7 +6,8 @@ import { edit, fixtureFiles } from '../helpers/ladder-files.js';
 
 /** `ladder diff` on test/fixtures/model: a proficiency step is a number on a scale, shown as "step 3 → 4". */
 const files = () => fixtureFiles('model');
-const diffOf = (change: (f: ReturnType<typeof files>) => ReturnType<typeof files>) => diffLadders(checkLadder(files()).ladder, checkLadder(change(files())).ladder);
+const diffOf = (change: (f: ReturnType<typeof files>) => ReturnType<typeof files>) =>
+  diffLadders(checkLadder(files()).ladder, checkLadder(change(files())).ladder);
 const E4 = 'levels/ic/E4.md';
 
 describe('diff of proficiency steps', () => {
