@@ -4,8 +4,8 @@ import { diffLadders } from '../../src/core/diff.js';
 import { diffToMarkdown, diffToText } from '../../src/report/diff-format.js';
 import { edit, fixtureFiles } from '../helpers/ladder-files.js';
 
-/** `ladder diff` on test/fixtures/model: a proficiency step is a number on a scale, shown as "step 3 → 4". */
-const files = () => fixtureFiles('model');
+/** `ladder diff` on test/fixtures/competencies: a proficiency step is a number on a scale, shown as "step 3 → 4". */
+const files = () => fixtureFiles('competencies');
 const diffOf = (change: (f: ReturnType<typeof files>) => ReturnType<typeof files>) =>
   diffLadders(checkLadder(files()).ladder, checkLadder(change(files())).ladder);
 const E4 = 'levels/ic/E4.md';

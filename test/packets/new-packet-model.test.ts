@@ -7,13 +7,13 @@ import { readLadderDir } from '../../src/node/read-ladder-dir.js';
 import { fixturesDir } from '../helpers/ladder-files.js';
 import { feedbackEntries, runCli } from '../helpers/packet-files.js';
 
-/** `ladder new packet` on test/fixtures/model: only what applies at the target level, options of a group, subs. */
+/** `ladder new packet` on test/fixtures/competencies: only what applies at the target level, options of a group, subs. */
 let root: string;
 let dir: string;
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'ladder-new-model-'));
   dir = join(root, 'ladder');
-  cpSync(join(fixturesDir, 'model'), dir, { recursive: true });
+  cpSync(join(fixturesDir, 'competencies'), dir, { recursive: true });
   rmSync(join(dir, 'packets'), { recursive: true, force: true });
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));

@@ -2,10 +2,10 @@ import { describe, expect, test } from '@jest/globals';
 import { diagnosticsOf, edit, fixtureFiles, positionOf, where } from '../helpers/ladder-files.js';
 
 /**
- * The competency model of issue 10 on test/fixtures/model: `from`, choose-k groups, pillars with
+ * The competency model of issue 10 on test/fixtures/competencies: `from`, choose-k groups, pillars with
  * subs and per-track definitions. Each test breaks one thing and expects exactly its diagnostics.
  */
-const model = () => fixtureFiles('model');
+const model = () => fixtureFiles('competencies');
 const C = 'competencies.yml';
 const E2 = 'levels/ic/E2.md';
 const E3 = 'levels/ic/E3.md';

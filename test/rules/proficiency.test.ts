@@ -1,8 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { diagnosticsOf, edit, fixtureFiles, positionOf, where } from '../helpers/ladder-files.js';
 
-/** Proficiency scales on test/fixtures/model: craft 1…5 up the IC track, people 3…5 up management. */
-const model = () => fixtureFiles('model');
+/** Proficiency scales on test/fixtures/competencies: craft 1…5 up the IC track, people 3…5 up management. */
+const model = () => fixtureFiles('competencies');
 const C = 'competencies.yml';
 const E4 = 'levels/ic/E4.md';
 const M2 = 'levels/em/M2.md';

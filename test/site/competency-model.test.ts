@@ -3,8 +3,8 @@ import { renderSite } from '../../src/render/index.js';
 import { edit, fixtureFiles } from '../helpers/ladder-files.js';
 import { ladderOf } from './helpers.js';
 
-/** The site of test/fixtures/model: proficiency steps, `from`, groups, per-track descriptions. */
-const ladderFiles = () => fixtureFiles('model').filter((f) => !f.path.startsWith('packets/'));
+/** The site of test/fixtures/competencies: proficiency steps, `from`, groups, per-track descriptions. */
+const ladderFiles = () => fixtureFiles('competencies').filter((f) => !f.path.startsWith('packets/'));
 const site = renderSite(ladderOf(ladderFiles()), { baseUrl: '/' });
 const page = (path: string) => site.files.get(path)?.toString() ?? '';
 /** The HTML of one matrix row, by its competency name. */
