@@ -22,8 +22,9 @@ export const packetEvidence: Rule = {
     for (const packet of ladder.packets) {
       const file = packet.origin.file;
       if (withoutComments(packet.summary) === '') {
+        // Where the summary belongs: right after the front matter (not on a front-matter key).
         report(
-          at(packet.origin, 'candidate'),
+          { file, at: packet.summaryAt },
           'The packet has no summary: write a paragraph or two, after the front matter and before the first "## " section, on the move and why now.',
         );
       }
@@ -60,7 +61,7 @@ export const packetEvidence: Rule = {
         else if (withoutComments(section.body) === '') {
           report(
             { file, at: section.at },
-            `Section "${competency.name}" has no evidence yet; write what the candidate did that meets ${target.id}'s expectations for ${competency.name.toLowerCase()}.`,
+            `Section "${competency.name}" has no evidence yet; write what the candidate did that meets ${target.id}'s expectations for "${competency.name}".`,
           );
         }
       }
@@ -111,7 +112,7 @@ function checkSubEvidence(
     } else if (withoutComments(sub.body) === '') {
       report(
         where,
-        `Subsection "${match.competency.name}" has no evidence yet; write what the candidate did that meets ${target.id}'s expectations for ${match.competency.name.toLowerCase()}.`,
+        `Subsection "${match.competency.name}" has no evidence yet; write what the candidate did that meets ${target.id}'s expectations for "${match.competency.name}".`,
       );
     }
   }

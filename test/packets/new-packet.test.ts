@@ -124,7 +124,8 @@ describe('ladder new packet', () => {
       const feedbackLine = text.split('\n').indexOf('feedback: []') + 1;
       expect(found.map((d) => ({ rule: d.rule, file: d.file, line: d.line, column: d.column }))).toEqual(
         [
-          { rule: 'packet-evidence', file: path, line: 4, column: 12 }, // summary, on the candidate
+          // The summary, where it belongs: its guidance comment, after the front matter (this used to point at candidate:).
+          { rule: 'packet-evidence', file: path, line: text.split('\n').findIndex((l) => l.startsWith('<!-- The summary')) + 1, column: 1 },
           ...headings,
           { rule: feedbackRule, file: path, line: feedbackLine, column: 11 },
         ].sort((a, b) => a.line - b.line || a.column - b.column),

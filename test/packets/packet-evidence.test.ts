@@ -7,7 +7,8 @@ const RULE = 'packet-evidence';
 const SUMMARY = /\nJo Rivera has been[\s\S]*?with the committee\.\n/;
 /** The example promotion's "System design" section and its evidence, up to "## Delivery". */
 const SYSTEM_DESIGN = /## System design\n[\s\S]*?(?=## Delivery)/;
-const CANDIDATE = { rule: RULE, file: PROMOTION, line: 3, column: 12 };
+/** Where the summary belongs: the line after the front matter's closing "---" (line 17). It used to be reported on candidate:. */
+const SUMMARY_AT = { rule: RULE, file: PROMOTION, line: 18, column: 1 };
 const TO = { rule: RULE, file: PROMOTION, line: 5, column: 5 };
 /** The "## System design" heading's text: line 43, after "## ". */
 const SYSTEM_DESIGN_HEADING = { rule: RULE, file: PROMOTION, line: 43, column: 4 };
@@ -17,16 +18,16 @@ describe(RULE, () => {
     expect(diagnosticsOfRule(examplePacketFiles(), RULE).filter((d) => d.file === path)).toEqual([]);
   });
 
-  test('no summary: reported on the candidate, says where to write it', () => {
+  test('no summary: reported where the summary belongs, says where to write it', () => {
     const found = diagnosticsOfRule(edit(examplePacketFiles(), PROMOTION, SUMMARY, '\n'), RULE);
-    expect(found.map(where)).toEqual([CANDIDATE]);
+    expect(found.map(where)).toEqual([SUMMARY_AT]);
     expect(found[0]?.message).toContain('The packet has no summary');
     expect(found[0]?.message).toContain('before the first "## " section');
   });
 
   test('a summary that is only a guidance comment is no summary', () => {
     const files = edit(examplePacketFiles(), PROMOTION, SUMMARY, '\n<!-- The summary: say why now. -->\n');
-    expect(diagnosticsOfRule(files, RULE).map(where)).toEqual([CANDIDATE]);
+    expect(diagnosticsOfRule(files, RULE).map(where)).toEqual([{ ...SUMMARY_AT, line: 19 }]);
   });
 
   test('an empty section, or one holding only guidance comments, has no evidence', () => {
@@ -35,7 +36,8 @@ describe(RULE, () => {
       const found = diagnosticsOfRule(files, RULE);
       expect(found.map(where)).toEqual([SYSTEM_DESIGN_HEADING]);
       expect(found[0]?.message).toContain('Section "System design" has no evidence yet');
-      expect(found[0]?.message).toContain("meets E5's expectations for system design");
+      // The name as the ladder writes it (it used to be lowercased).
+      expect(found[0]?.message).toContain('meets E5\'s expectations for "System design"');
     }
   });
 
@@ -106,7 +108,7 @@ describe(RULE, () => {
   test('with an unknown target level only the summary is judged (packet-levels explains the level)', () => {
     let files = edit(examplePacketFiles(), PROMOTION, 'to: E5', 'to: E55');
     files = edit(files, PROMOTION, SUMMARY, '\n');
-    expect(diagnosticsOfRule(files, RULE).map(where)).toEqual([CANDIDATE]);
+    expect(diagnosticsOfRule(files, RULE).map(where)).toEqual([SUMMARY_AT]);
   });
 
   test('when competencies.yml cannot be read, sections are not judged', () => {
