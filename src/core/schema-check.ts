@@ -110,7 +110,8 @@ function explain(error: ErrorObject, doc: YamlDocument, all: readonly ErrorObjec
     case 'uniqueItems':
       return {
         ...doc.position(`${at}/${String(error.params.i)}`),
-        message: `${path} lists the same value twice (items ${String(error.params.j)} and ${String(error.params.i)}); remove one.`,
+        // ajv names the later item first (i > j); say them in the order they are written.
+        message: `${path} lists the same value twice (items ${String(Math.min(error.params.i, error.params.j))} and ${String(Math.max(error.params.i, error.params.j))}); remove one.`,
       };
     case 'minimum':
       return { ...doc.position(at), message: `${path} must be at least ${String(error.params.limit)}, not ${describe(data)}.` };

@@ -105,7 +105,7 @@ describe('proficiency-steps', () => {
     ).toEqual([expect.stringMatching(/^scales\[0\]\.steps must list at least 2 items\. The step names, lowest first/)]);
     const same = edit(model(), C, '[Aware, Practicing, Proficient, Advanced, Expert]', '[Aware, Aware, Proficient, Advanced, Expert]');
     expect(diagnosticsOf(same).map((d) => [d.rule, d.message])).toEqual([
-      ['schema', 'scales[0].steps lists the same value twice (items 1 and 0); remove one.'],
+      ['schema', 'scales[0].steps lists the same value twice (items 0 and 1); remove one.'],
     ]);
   });
 });
