@@ -25,7 +25,8 @@ import type { LineIndex } from './text-position.js';
  * paragraph of only definitions is not a paragraph, so `[a]: /url` then `---` is a thematic break
  * there and a setext heading here), footnote definitions (`[^1]:` is a container in GFM), and the
  * finer points of tables (a table starts where a paragraph line is followed by a delimiter row
- * with as many cells; its rows end at a blank line or the start of another block).
+ * with as many cells; its rows end at a blank line or the start of another block), and `](<…>)`
+ * is taken for a link destination even where no `[` opens a link.
  */
 
 /** A heading at the document's top level: what splits a level file or a packet into sections. */
