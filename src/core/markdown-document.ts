@@ -1,8 +1,9 @@
 import type { Position } from './diagnostic.js';
+import { type HtmlTag, scanBlocks, type TopHeading } from './markdown-blocks.js';
 import { LineIndex } from './text-position.js';
 import { type ParseOptions, YamlDocument, type YamlProblem } from './yaml-document.js';
 
-/** One `## Heading` section of a Markdown body. */
+/** One level-2 section of a Markdown body (`## Heading`, or a setext heading). */
 export interface Section {
   name: string;
   /** Position of the heading's text (after `## `). */
@@ -15,12 +16,7 @@ export interface Section {
   subsections?: Section[];
 }
 
-/** Raw HTML, or a script-like link, found in the Markdown body outside code. */
-export interface HtmlTag {
-  /** What was found, e.g. `<script>` or `javascript:` link. */
-  what: string;
-  at: Position;
-}
+export type { HtmlTag } from './markdown-blocks.js';
 
 export type FrontMatterProblem = { kind: 'missing'; at: Position } | { kind: 'unclosed'; at: Position } | { kind: 'yaml'; problem: YamlProblem };
 
@@ -37,21 +33,11 @@ export interface MarkdownDocument {
   lines: LineIndex;
 }
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-// An opening or closing HTML tag; comments (<!-- -->) and autolinks (<https://…>) do not match.
-const TAG = /<\/?([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])/g;
-// One \s* before an optional "<": two adjacent ones (\s*<?\s*) are quadratic on a run of spaces.
-const SCRIPT_LINK = /\]\(\s*(?:<\s*)?((?:javascript|vbscript|data)\s*:)/gi;
-const CODE_SPAN = /(`+)[^`]*?\1/g;
-// The opening of an ATX heading; its closing hashes are trimmed by atxText (a regular expression
-// for the whole line, /(.*?)(?:[ \t]+#+)?[ \t]*$/, is quadratic on a line of spaces).
-const ATX_OPEN = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
-const NOT_IN_LINE = /[\r\u2028\u2029]/;
-
 /**
- * Splits front matter (`---` … `---`) from the body and cuts the body into level-2 sections.
- * A plain line scanner, not a Markdown parser: the check path must stay fast, and ATX headings
- * outside fenced code are all a ladder file's structure needs.
+ * Splits front matter (`---` … `---`) from the body and cuts the body into level-2 sections: the
+ * level-2 headings at the body's top level, ATX (`## Name`) or setext (`Name` over `---`), as the
+ * site's renderer reads them (see markdown-blocks.ts); headings in code, block quotes, lists or
+ * HTML blocks stay in their section. A level-1 heading ends the section before it.
  */
 export function parseMarkdown(text: string, options: ParseOptions = {}): MarkdownDocument {
   const lines = new LineIndex(text);
@@ -76,113 +62,69 @@ export function parseMarkdown(text: string, options: ParseOptions = {}): Markdow
 }
 
 function splitSections(text: string, from: number, lines: LineIndex): { intro: string; introAt: Position; sections: Section[]; html: HtmlTag[] } {
+  const { headings, html } = scanBlocks(text, from, lines);
   const sections: Section[] = [];
-  const html: HtmlTag[] = [];
   let intro = '';
   let introAt: Position = lines.position(from);
-  let current: { name: string; at: Position; start: number } | undefined;
-  // The open `###` section of `current`, and those already closed.
-  let sub: { name: string; at: Position; start: number } | undefined;
+  let chunkStart = from;
+  let current: TopHeading | undefined;
+  // The open `###` section of `current` (nested competencies), and those already closed.
+  let sub: TopHeading | undefined;
   let subsections: Section[] = [];
-  let fence: string | undefined;
-  let inComment = false;
-  let offset = from;
-  const trimmed = (start: number, end: number) => {
-    const raw = text.slice(start, end);
-    const chunk = raw.trim();
-    // trim() removes the same leading characters from raw, so the chunk starts this far in.
-    return { chunk, at: lines.position(Math.min(start + (chunk === '' ? 0 : raw.indexOf(chunk.charAt(0))), text.length)) };
-  };
   const finishSub = (end: number) => {
     if (!sub) return;
-    const { chunk, at } = trimmed(sub.start, end);
-    subsections.push({ name: sub.name, at: sub.at, body: chunk, bodyAt: at });
+    const [chunk, at] = trimmed(text, sub.end, end);
+    subsections.push({ name: sub.name, at: sub.at, body: chunk, bodyAt: lines.position(at) });
     sub = undefined;
   };
   const finish = (end: number) => {
     finishSub(end);
-    const start = current ? current.start : from;
-    const { chunk, at } = trimmed(start, end);
-    if (current) sections.push({ name: current.name, at: current.at, body: chunk, bodyAt: at, ...(subsections.length > 0 ? { subsections } : {}) });
+    const [chunk, at] = trimmed(text, chunkStart, end);
+    if (current)
+      sections.push({ name: current.name, at: current.at, body: chunk, bodyAt: lines.position(at), ...(subsections.length > 0 ? { subsections } : {}) });
     else {
       intro = chunk;
-      introAt = at;
+      introAt = lines.position(at);
     }
+    subsections = [];
   };
-  while (offset < text.length) {
-    const nl = text.indexOf('\n', offset);
-    const lineEnd = nl === -1 ? text.length : nl;
-    const line = text.slice(offset, lineEnd).replace(/\r$/, '');
-    const fenceMatch = FENCE.exec(line);
-    if (fence) {
-      if (fenceMatch && fenceMatch[1]?.[0] === fence[0] && (fenceMatch[1]?.length ?? 0) >= fence.length) fence = undefined;
-    } else if (fenceMatch) {
-      fence = fenceMatch[1];
-    } else {
-      if (inComment || line.includes('<') || line.includes('](')) inComment = findHtml(line, lines.position(offset).line, html, inComment);
-      const heading = atxHeading(line);
-      if (heading?.level === 3 && current) {
-        finishSub(offset);
-        sub = { ...headingAt(heading, line, offset, lines), start: lineEnd + 1 };
-      } else if (heading && heading.level <= 2) {
-        finish(offset);
-        subsections = [];
-        if (heading.level === 2) {
-          current = { ...headingAt(heading, line, offset, lines), start: lineEnd + 1 };
-        } else {
-          current = undefined;
-          from = lineEnd + 1;
-        }
+  for (const heading of headings) {
+    if (heading.level === 3) {
+      // A `###` heading splits a `## ` section into subsections; its text stays in the section's body.
+      if (current) {
+        finishSub(heading.start);
+        sub = heading;
       }
+      continue;
     }
-    offset = lineEnd + 1;
+    finish(heading.start);
+    current = heading.level === 2 ? heading : undefined;
+    chunkStart = heading.end;
   }
   finish(text.length);
   return { intro, introAt, sections, html };
 }
 
-/** A heading's name and where its text starts. */
-function headingAt(heading: { level: number; text: string }, line: string, offset: number, lines: LineIndex): { name: string; at: Position } {
-  const name = heading.text.trim();
-  const column = line.indexOf(name, heading.level) + 1;
-  return { name, at: { line: lines.position(offset).line, column: Math.max(column, 1) } };
-}
+/**
+ * The Markdown between `start` and `end`, trimmed, and where it starts. Whitespace before the
+ * first line's text goes too, unless the line may need it to render as it does in the file:
+ * indented code (four columns or more), and blocks whose content is measured from where they
+ * start (fences, list items) or keeps it (HTML). (A block quote's content is measured from its `>`.)
+ */
+const KEEPS_INDENT = /[`~*+<0-9-]/;
 
-/** An ATX heading's level and text (without its closing hashes), in time linear in the line. */
-function atxHeading(line: string): { level: number; text: string } | undefined {
-  const open = ATX_OPEN.exec(line);
-  if (!open) return undefined;
-  const start = open[0].length;
-  if (NOT_IN_LINE.test(line)) return undefined; // as the whole-line expression, whose "." stops there
-  const space = (i: number) => line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9;
-  let end = line.length;
-  while (end > start && space(end - 1)) end--;
-  let hashes = end;
-  while (hashes > start && line.charCodeAt(hashes - 1) === 35) hashes--;
-  // Closing hashes count only after a space or tab.
-  if (hashes < end && hashes > start && space(hashes - 1)) {
-    end = hashes;
-    while (end > start && space(end - 1)) end--;
+function trimmed(text: string, start: number, end: number): [string, number] {
+  const raw = text.slice(start, Math.max(start, end));
+  const chunk = raw.trim();
+  if (chunk === '') return ['', Math.min(start, text.length)];
+  // trim() removes the same leading characters from raw, so the chunk starts this far in.
+  const first = raw.indexOf(chunk.charAt(0));
+  let lineStart = first;
+  let columns = 0;
+  while (lineStart > 0 && (raw[lineStart - 1] === ' ' || raw[lineStart - 1] === '\t')) lineStart--;
+  if (lineStart === 0 || raw[lineStart - 1] === '\n' || raw[lineStart - 1] === '\r') {
+    for (let k = lineStart; k < first; k++) columns = raw[k] === '\t' ? columns + 4 - (columns % 4) : columns + 1;
   }
-  return { level: (open[1] as string).length, text: line.slice(start, end) };
-}
-
-/** Flags raw HTML on one line; returns whether an HTML comment is still open at its end. */
-function findHtml(line: string, lineNumber: number, out: HtmlTag[], inComment: boolean): boolean {
-  // Blank out code spans so that `<div>` in backticks is not flagged, keeping columns.
-  let visible = line.replace(CODE_SPAN, (m) => ' '.repeat(m.length));
-  // HTML comments are allowed and never rendered, whatever they hold, even over several lines.
-  let start = inComment ? 0 : visible.indexOf('<!--');
-  while (start !== -1) {
-    const end = visible.indexOf('-->', inComment ? 0 : start + 4);
-    inComment = end === -1;
-    const stop = inComment ? visible.length : end + 3;
-    visible = visible.slice(0, start) + ' '.repeat(stop - start) + visible.slice(stop);
-    start = inComment ? -1 : visible.indexOf('<!--', stop);
-  }
-  for (const m of visible.matchAll(TAG)) out.push({ what: `<${(m[1] ?? '').toLowerCase()}>`, at: { line: lineNumber, column: (m.index ?? 0) + 1 } });
-  for (const m of visible.matchAll(SCRIPT_LINK)) {
-    out.push({ what: `${(m[1] ?? '').replace(/\s/g, '').toLowerCase()} link`, at: { line: lineNumber, column: (m.index ?? 0) + 3 } });
-  }
-  return inComment;
+  if (columns === 0 || (columns < 4 && !KEEPS_INDENT.test(chunk.charAt(0)))) return [chunk, start + first];
+  return [raw.slice(lineStart).trimEnd(), start + lineStart];
 }

@@ -83,8 +83,33 @@ describe('parseMarkdown sections', () => {
     expect(names(`${fm}    ## Code\n##NoSpace\n## Real\n`)).toEqual(['Real']);
   });
 
-  test('setext headings are not sections', () => {
-    expect(names(`${fm}Title\n=====\nSub\n---\n## Real\n`)).toEqual(['Real']);
+  test('a setext heading is a heading as the renderer reads it: "---" under a paragraph line is level 2, "===" level 1', () => {
+    const md = parseMarkdown(`${fm}Title\n=====\nSub\n---\nbody\n## Real\n`);
+    expect(md.sections.map((s) => [s.name, s.at, s.body])).toEqual([
+      ['Sub', { line: 6, column: 1 }, 'body'],
+      ['Real', { line: 9, column: 4 }, ''],
+    ]);
+    // Over several lines, indented up to three spaces, with trailing spaces; the text before it stays in the intro.
+    const multi = parseMarkdown(`${fm}intro\n\n  Growing\n others  \n   ------  \nb\n`);
+    expect(multi.sections.map((s) => [s.name, s.at, s.body])).toEqual([['Growing others', { line: 6, column: 3 }, 'b']]);
+    expect(multi.intro).toBe('intro');
+    // "---" after a blank line, or after a list, a quote or code, is a thematic break.
+    expect(names(`${fm}a\n\n---\n- b\n---\n> c\n---\n    d\n---\n\`\`\`\nx\n\`\`\`\n---\n`)).toEqual([]);
+  });
+
+  test('headings in block quotes, list items and HTML blocks are not sections', () => {
+    expect(names(`${fm}> ## Quoted\n- ## Listed\n  ## Still listed\n1. Item\n   ---\n<div>\n## In HTML\n</div>\n\n## Real\n`)).toEqual(['Real']);
+    // A lazy line continues the quote's paragraph; "---" under it ends the quote, as a thematic break.
+    expect(names(`${fm}> a\nb\n---\n`)).toEqual([]);
+    // Not indented enough for the item: the heading is back at the top level.
+    expect(names(`${fm}- item\n## Out\n`)).toEqual(['Out']);
+  });
+
+  test('indented code: four spaces or a tab, not after a paragraph line; the section body keeps it', () => {
+    expect(names(`${fm}    ## Code\n\t## Tabbed code\n## Real\n    ## Body code\n`)).toEqual(['Real']);
+    expect(parseMarkdown(`${fm}## Real\n\n    ## Body code\n`).sections[0]?.body).toBe('    ## Body code');
+    // After a paragraph line, four spaces continue the paragraph: that is a setext heading.
+    expect(names(`${fm}Para\n    more\n---\n`)).toEqual(['Para more']);
   });
 
   test('an h1 ends the section before it', () => {
@@ -97,5 +122,55 @@ describe('parseMarkdown sections', () => {
 
   test('bodies are trimmed', () => {
     expect(parseMarkdown(`${fm}\n\n## A\n\n\n  text  \n\n\n## B\n`).sections[0]?.body).toBe('text');
+  });
+});
+
+describe('parseMarkdown raw HTML', () => {
+  const fm = '---\nid: X\n---\n';
+  const tags = (body: string) => parseMarkdown(fm + body).html.map((h) => `${h.what}@${h.at.line}:${h.at.column}`);
+
+  test('tags in paragraphs, headings and HTML blocks, at their positions', () => {
+    expect(tags('a <b>x</b>\n## H <i>y</i>\n\n<div class="x">\n<p>\n</div>\n')).toEqual([
+      '<b>@4:3',
+      '<b>@4:7',
+      '<i>@5:6',
+      '<i>@5:10',
+      '<div>@7:1',
+      '<p>@8:1',
+      '<div>@9:1',
+    ]);
+    // In a list item and a block quote too; a tag may span lines inside a paragraph.
+    expect(tags('- <b>x</b>\n> <span\n> class="y">z\n')).toEqual(['<b>@4:3', '<b>@4:7', '<span>@5:3']);
+  });
+
+  test('not in code: code spans (over lines too), fenced and indented code', () => {
+    expect(tags('`<b>` and ``a `<i>` b`` and `x\n<u>` y\n```\n<div>\n```\n~~~\n<p>\n~~~\n\n    <script>\n')).toEqual([]);
+    // A backtick run that never closes is literal: what follows it is HTML.
+    expect(tags('`unclosed <b>\n')).toEqual(['<b>@4:11']);
+    // An escaped backtick opens nothing.
+    expect(tags('\\`<b>`\n')).toEqual(['<b>@4:3']);
+  });
+
+  test('not what the renderer shows as text: escaped or incomplete tags, comparisons, autolinks, link destinations', () => {
+    expect(tags('\\<b> and <div and a < b and 3 <4 and <https://example.com> and <jo@example.com> and [x](<dest>)\n')).toEqual([]);
+    expect(tags('<!-- a <b> comment -->\n\ntext <!-- inline <i> --> and <?php <u> ?>\n')).toEqual([]);
+  });
+
+  test('an HTML block runs to a blank line (or its end marker), headings and all', () => {
+    const md = parseMarkdown(`${fm}## A\n<div>\n## Not a section\n<b>\n\n## B\n<script>\n\n## Not either\n</script>\n`);
+    expect(md.sections.map((s) => s.name)).toEqual(['A', 'B']);
+    expect(md.html.map((h) => `${h.what}@${h.at.line}`)).toEqual(['<div>@5', '<b>@7', '<script>@10', '<script>@13']);
+  });
+
+  test('in linear time, on texts made of openers that never close', () => {
+    const n = 40_000;
+    for (const piece of ['<a x="', '<!--', '`', '<a b c d ', '](<', '<![CDATA[', '> ', '- ', '1. ', '<div>\n', '    \n', '>\n', 'a|b\n']) {
+      const text = `${fm}${piece.repeat(n)}\n## End\n`;
+      const started = performance.now();
+      parseMarkdown(text);
+      const ms = performance.now() - started;
+      // 40,000 openers: a quadratic scan would take seconds; a linear one takes a few milliseconds.
+      expect([piece, ms < 500]).toEqual([piece, true]);
+    }
   });
 });

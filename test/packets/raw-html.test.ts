@@ -99,10 +99,14 @@ describe(RULE, () => {
     expect(found(withEvidence(markdown))).toEqual([]);
   });
 
-  test('text after a comment closes is checked again, and a comment opened later on the line hides only itself', () => {
+  test('text after a comment closes is checked again; a comment opened later on the line hides only the rest of its HTML block', () => {
+    // The first line is an HTML block (it starts with "<!--") that ends on that line, where a "-->"
+    // is: the second line is a paragraph, and its tags are raw HTML, as the renderer reads them.
     expect(found(withEvidence('<!-- a --> <b>x</b> <!-- <i>\nstill <i>comment</i> -->\n\n<u>after</u>'))).toEqual([
       { line: LINE, column: 12, what: '<b>' },
       { line: LINE, column: 16, what: '<b>' },
+      { line: LINE + 1, column: 7, what: '<i>' },
+      { line: LINE + 1, column: 17, what: '<i>' },
       { line: LINE + 3, column: 1, what: '<u>' },
       { line: LINE + 3, column: 9, what: '<u>' },
     ]);
