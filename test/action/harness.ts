@@ -3,9 +3,39 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { load } from 'js-yaml';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const bundle = join(repoRoot, 'action', 'dist', 'index.js');
+
+export interface ActionMetadata {
+  name: string;
+  description: string;
+  author?: string;
+  branding?: { icon?: string; color?: string };
+  inputs: Record<string, { description: string; required?: boolean; default?: string }>;
+  outputs: Record<string, { description: string }>;
+  runs: { using: string; main: string };
+}
+
+/** The Action's metadata where GitHub and the Marketplace read it: action.yml at the repository root. */
+export const actionYml = load(readFileSync(join(repoRoot, 'action.yml'), 'utf8')) as ActionMetadata;
+/** What `uses:` runs: action.yml's runs.main, so these tests run exactly that file. */
+export const bundle = join(repoRoot, actionYml.runs.main);
+
+/**
+ * The inputs the runner passes for those a workflow leaves out: each input's default from
+ * action.yml, its one expression evaluated as this fake runner's context has it.
+ */
+function defaultInputs(): Record<string, string> {
+  const expressions: Record<string, string> = { '${{ github.token }}': 'test-token' };
+  const out: Record<string, string> = {};
+  for (const [name, input] of Object.entries(actionYml.inputs)) {
+    const value = String(input.default ?? '');
+    if (value.includes('${{') && !(value in expressions)) throw new Error(`test harness: no value for the default of input ${name}: ${value}`);
+    out[name] = expressions[value] ?? value;
+  }
+  return out;
+}
 
 const git = (cwd: string, ...args: string[]) =>
   execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' }).trim();
@@ -93,15 +123,7 @@ export function runAction(options: {
   writeFileSync(eventPath, JSON.stringify(options.event));
   writeFileSync(summaryPath, '');
   writeFileSync(outputPath, '');
-  const inputs: Record<string, string> = {
-    'github-token': 'test-token',
-    'ladder-directory': 'ladder',
-    comment: 'true',
-    'fail-on': 'error',
-    'require-approvals': 'true',
-    'report-path': join(dir, 'report.json'),
-    ...options.inputs,
-  };
+  const inputs: Record<string, string> = { ...defaultInputs(), 'report-path': join(dir, 'report.json'), ...options.inputs };
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,

@@ -30,7 +30,7 @@ describe('.github/workflows/pages.yml', () => {
 
   test('renders the ladder with its full history under the repository path, then uploads and deploys it', () => {
     expect(uses('actions/checkout')?.with).toEqual({ 'fetch-depth': 0 });
-    expect(uses('actions/setup-node')?.with?.['node-version']).toBe(20);
+    expect(uses('actions/setup-node')?.with?.['node-version']).toBe(24);
     expect(steps.map((s) => s.run).filter(Boolean)).toEqual([
       // Exactly the lock, as .ci/run installs it.
       'npm ci --no-audit --no-fund',
