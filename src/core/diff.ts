@@ -1,5 +1,5 @@
 import { migrationsOf, whereWent } from './migrations.js';
-import { type Band, type Competency, type Ladder, LadderIndex, type Level, type MigrationKind, type Pay, type TrackKind } from './model.js';
+import { type Band, type Competency, type Ladder, LadderIndex, type Level, type MigrationKind, type Pay, type PayRange, type TrackKind } from './model.js';
 import { FEEDBACK_MINIMUM_KINDS } from './packet-kinds.js';
 import { stepAt, stepChangeText } from './proficiency.js';
 import { MEASURED_KINDS, REFERENCE_KINDS } from './track-kinds.js';
@@ -135,7 +135,7 @@ export function diffLadders(base: Ladder, head: Ladder): LadderDiff {
     if (before.summary !== level.summary) levels.summaryChanged.push({ id: level.id, from: before.summary, to: level.summary });
     if (before.track !== level.track) other.push(`Level ${level.id} moved from track ${before.track} to track ${level.track}.`);
     if (normalize(before.intro) !== normalize(level.intro)) other.push(`Level ${level.id}: the introduction changed.`);
-    if (payText(before.pay) !== payText(level.pay)) other.push(`Level ${level.id}: pay changed from ${payText(before.pay)} to ${payText(level.pay)}.`);
+    other.push(...payChanges(`Level ${level.id}`, before.pay, level.pay, b, h));
   }
   levels.migrated = migratedLevels(b, h, head);
   const migratedFrom = new Set(levels.migrated.flatMap((m) => m.from));
@@ -220,6 +220,7 @@ export function diffLadders(base: Ladder, head: Ladder): LadderDiff {
 
   // ---- bands, tracks, the rest of ladder.yml
   diffBands(b, h, other);
+  diffZones(b, h, other);
   diffTracks(b, h, other);
   diffConfig(base, head, other);
 
@@ -464,7 +465,7 @@ function diffBands(b: LadderIndex, h: LadderIndex, other: string[]): void {
     }
     if (before.name !== band.name) other.push(`Band ${band.id} was renamed from "${before.name}" to "${band.name}".`);
     if (normalize(before.description) !== normalize(band.description)) other.push(`Band "${band.name}": the description changed.`);
-    if (payText(before.pay) !== payText(band.pay)) other.push(`Band "${band.name}": pay changed from ${payText(before.pay)} to ${payText(band.pay)}.`);
+    other.push(...payChanges(`Band "${band.name}"`, before.pay, band.pay, b, h));
   }
   for (const band of b.bandById.values()) if (!h.bandById.has(band.id)) other.push(`Band "${band.name}" (${band.id}) was removed.`);
   const kept = (index: LadderIndex, against: LadderIndex) =>
@@ -474,6 +475,18 @@ function diffBands(b: LadderIndex, h: LadderIndex, other: string[]): void {
       .join(' < ');
   const order = kept(h, b);
   if (order !== kept(b, h)) other.push(`The order of the bands changed: ${order}.`);
+}
+
+function diffZones(b: LadderIndex, h: LadderIndex, other: string[]): void {
+  for (const zone of h.zoneById.values()) {
+    const before = b.zoneById.get(zone.id);
+    if (!before) other.push(`Zone "${zone.name}" (${zone.id}, ${zone.currency}) was added.`);
+    else {
+      if (before.name !== zone.name) other.push(`Zone ${zone.id} was renamed from "${before.name}" to "${zone.name}".`);
+      if (before.currency !== zone.currency) other.push(`Zone "${zone.name}" is now paid in ${zone.currency} (was ${before.currency}).`);
+    }
+  }
+  for (const zone of b.zoneById.values()) if (!h.zoneById.has(zone.id)) other.push(`Zone "${zone.name}" (${zone.id}) was removed.`);
 }
 
 function diffTracks(b: LadderIndex, h: LadderIndex, other: string[]): void {
@@ -519,8 +532,32 @@ function diffConfig(base: Ladder, head: Ladder, other: string[]): void {
   people('EM ladder approvers', g.ladderApprovers.em, k.ladderApprovers.em);
 }
 
-function payText(pay: Pay | undefined): string {
-  return pay ? `${pay.currency} ${pay.min}–${pay.max}` : 'none';
+/**
+ * How a band's or a level's pay changed: one sentence per zone whose range changed when both sides
+ * give pay per zone, else one sentence for the whole pay ("USD 180000–230000", "none").
+ */
+function payChanges(what: string, before: Pay | undefined, after: Pay | undefined, b: LadderIndex, h: LadderIndex): string[] {
+  const range = (r: PayRange | undefined, index: LadderIndex) => (r ? `${index.currencyOf(r)} ${r.min}–${r.max}` : 'none');
+  if (before?.zoned && after?.zoned) {
+    const zones = [...new Set([...after.ranges, ...before.ranges].map((r) => r.zone))];
+    return zones.flatMap((zone) => {
+      const [was, is] = [
+        range(
+          before.ranges.find((r) => r.zone === zone),
+          b,
+        ),
+        range(
+          after.ranges.find((r) => r.zone === zone),
+          h,
+        ),
+      ];
+      return was === is ? [] : [`${what}: pay in zone ${zone} changed from ${was} to ${is}.`];
+    });
+  }
+  const whole = (pay: Pay | undefined, index: LadderIndex) =>
+    pay ? pay.ranges.map((r) => (r.zone === undefined ? range(r, index) : `${r.zone} ${range(r, index)}`)).join(', ') : 'none';
+  const [was, is] = [whole(before, b), whole(after, h)];
+  return was === is ? [] : [`${what}: pay changed from ${was} to ${is}.`];
 }
 
 function normalize(text: string | undefined): string {

@@ -15,10 +15,31 @@ export interface Origin {
   pointer: string;
 }
 
-export interface Pay {
+/** A location zone (ladder.yml `zones`): where pay is given per zone, each zone in its own currency. */
+export interface Zone {
+  id: string;
+  name: string;
   currency: string;
+  origin: Origin;
+}
+
+/** One yearly base pay range. */
+export interface PayRange {
+  /** The zone it is for; undefined for the one range of a band or level that gives pay without zones. */
+  zone: string | undefined;
+  /** The currency as written: required without a zone; with one, optional (LadderIndex.currencyOf gives the zone's). */
+  currency: string | undefined;
   min: number;
   max: number;
+  /** Where it is written, under its band's or level's origin: "pay", or "pay/us". */
+  key: string;
+}
+
+/** A band's or a level's pay: one range (`pay: { currency, min, max }`), or one per zone (`pay: { us: { min, max } }`). */
+export interface Pay {
+  zoned: boolean;
+  /** Never empty. */
+  ranges: PayRange[];
 }
 
 export interface Band {
@@ -221,6 +242,8 @@ export interface Ladder {
   organization: string;
   version: string;
   bands: Band[];
+  /** Location zones, as ladder.yml declares them (none: pay, where given, is one range). */
+  zones: Zone[];
   tracks: Track[];
   /** Track families, as ladder.yml declares them (none: every track stands alone). */
   families: Family[];
@@ -256,6 +279,7 @@ export class LadderIndex {
   readonly levelById = new Map<string, Level>();
   readonly scaleById = new Map<string, Scale>();
   readonly groupById = new Map<string, CompetencyGroup>();
+  readonly zoneById = new Map<string, Zone>();
 
   constructor(readonly ladder: Ladder) {
     // First declaration wins; unique-id reports the rest.
@@ -265,6 +289,12 @@ export class LadderIndex {
     for (const l of ladder.levels) if (!this.levelById.has(l.id)) this.levelById.set(l.id, l);
     for (const x of ladder.scales) if (!this.scaleById.has(x.id)) this.scaleById.set(x.id, x);
     for (const g of ladder.groups) if (!this.groupById.has(g.id)) this.groupById.set(g.id, g);
+    for (const z of ladder.zones) if (!this.zoneById.has(z.id)) this.zoneById.set(z.id, z);
+  }
+
+  /** A pay range's currency: as written, else its zone's ('' when neither is known). */
+  currencyOf(range: PayRange): string {
+    return range.currency ?? (range.zone === undefined ? undefined : this.zoneById.get(range.zone)?.currency) ?? '';
   }
 
   /** Competencies that apply to a track, in declaration order. */

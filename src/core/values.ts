@@ -1,4 +1,5 @@
-import type { Pay } from './model.js';
+import type { Pay, PayRange } from './model.js';
+import { escapePointer } from './yaml-document.js';
 
 /**
  * Reading values out of YAML that passed its schema only in part: every helper takes anything and
@@ -32,9 +33,25 @@ export function count(value: unknown, fallback: number): number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : fallback;
 }
 
+/**
+ * A band's or level's `pay`: one range (`{ currency, min, max }`), or one per zone
+ * (`{ us: { min, max }, de: { currency: EUR, min, max } }`). Ranges the schema refuses are left out.
+ */
 export function pay(value: unknown): Pay | undefined {
   if (!isMapping(value)) return undefined;
+  if ('currency' in value || 'min' in value || 'max' in value) {
+    const range = rangeOf(value, undefined, 'pay');
+    return range?.currency === undefined ? undefined : { zoned: false, ranges: [range] };
+  }
+  const ranges = Object.entries(value).flatMap(([zone, v]) => {
+    const range = isMapping(v) ? rangeOf(v, zone, `pay/${escapePointer(zone)}`) : undefined;
+    return range ? [range] : [];
+  });
+  return ranges.length > 0 ? { zoned: true, ranges } : undefined;
+}
+
+function rangeOf(value: Record<string, unknown>, zone: string | undefined, key: string): PayRange | undefined {
   const { currency, min, max } = value;
-  if (typeof currency !== 'string' || typeof min !== 'number' || typeof max !== 'number') return undefined;
-  return { currency, min, max };
+  if (typeof min !== 'number' || typeof max !== 'number' || (currency !== undefined && typeof currency !== 'string')) return undefined;
+  return { zone, currency, min, max, key };
 }

@@ -1,4 +1,4 @@
-import type { Pay } from '../core/model.js';
+import type { PayRange } from '../core/model.js';
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
@@ -15,22 +15,23 @@ function money(amount: number, currency: string): string {
   return f.format(amount);
 }
 
-const long = new WeakMap<Pay, [string, string]>();
+// A range's currency is fixed by its ladder (as written, or its zone's), so the range alone keys the cache.
+const long = new WeakMap<PayRange, [string, string]>();
 
-/** ["$180,000", "$230,000"]: the ends of a yearly base pay range. */
-export function formatPay(pay: Pay): [string, string] {
+/** ["$180,000", "$230,000"]: the ends of a yearly base pay range, in its currency. */
+export function formatPay(pay: PayRange, currency: string): [string, string] {
   let ends = long.get(pay);
   if (ends === undefined) {
-    ends = [money(pay.min, pay.currency), money(pay.max, pay.currency)];
+    ends = [money(pay.min, currency), money(pay.max, currency)];
     long.set(pay, ends);
   }
   return ends;
 }
 
 /** ["$180k", "$230k"]: compact, for tables. */
-export function formatPayShort(pay: Pay): [string, string] {
+export function formatPayShort(pay: PayRange, currency: string): [string, string] {
   const short = (n: number) => {
-    const s = money(n, pay.currency);
+    const s = money(n, currency);
     return n >= 1000 && n % 1000 === 0 ? s.replace(/,000$/, 'k') : s;
   };
   return [short(pay.min), short(pay.max)];

@@ -69,12 +69,28 @@ export class Site {
     return this.publishPay ? band.pay : undefined;
   }
 
-  /** "$180,000 – $230,000", or "$180k – $230k" when short. */
+  /**
+   * "$180,000 – $230,000", or "$180k – $230k" when short. Pay per zone shows every zone, in the
+   * order ladder.yml declares them: "United States: $180,000 – $230,000 · Germany: €95,000 – €120,000",
+   * or "US $180k – $230k · DE €95k – €120k" when short.
+   */
   payText(pay: Pay | undefined, short = false): Html | undefined {
     if (!pay) return undefined;
-    const [min, max] = short ? formatPayShort(pay) : formatPay(pay);
-    // An entity for the dash keeps pages in one-byte strings when their text allows it (faster to write).
-    return trusted(`${escapeHtml(min)} &ndash; ${escapeHtml(max)}`);
+    const order = [...this.index.zoneById.keys()];
+    const rank = (zone: string | undefined) => (zone === undefined || !order.includes(zone) ? order.length : order.indexOf(zone));
+    const ranges = [...pay.ranges].sort((a, b) => rank(a.zone) - rank(b.zone));
+    const parts = ranges.map((range) => {
+      const currency = this.index.currencyOf(range);
+      const [min, max] = short ? formatPayShort(range, currency) : formatPay(range, currency);
+      // An entity for the dash keeps pages in one-byte strings when their text allows it (faster to write).
+      const text = `${escapeHtml(min)} &ndash; ${escapeHtml(max)}`;
+      if (range.zone === undefined) return text;
+      const zone = this.index.zoneById.get(range.zone);
+      return short
+        ? `<abbr title="${escapeHtml(zone?.name ?? range.zone)}">${escapeHtml(range.zone.toUpperCase())}</abbr> ${text}`
+        : `${escapeHtml(zone?.name ?? range.zone)}: ${text}`;
+    });
+    return trusted(parts.join(' &middot; '));
   }
 
   /**

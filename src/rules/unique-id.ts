@@ -11,7 +11,7 @@ export const uniqueId: Rule = {
   severity: 'error',
   group: 'ladder',
   description:
-    'Ids of bands, tracks, families, competencies and levels are unique; so are competency names among competencies that share a track, and sub names within a pillar; a track is in one family at most.',
+    'Ids of bands, zones, tracks, families, competencies and levels are unique; so are competency names among competencies that share a track, and sub names within a pillar; a track is in one family at most.',
   check({ ladder, report }) {
     // `key` is what must be unique (names compare case-insensitively); `shown` is how the file spells it.
     // Items with `tracks` (competencies) collide only when they share one.
@@ -34,6 +34,10 @@ export const uniqueId: Rule = {
     checkUnique(
       'band id',
       ladder.bands.map((b) => ({ origin: b.origin, key: b.id, field: 'id' })),
+    );
+    checkUnique(
+      'zone id',
+      ladder.zones.map((z) => ({ origin: z.origin, key: z.id, field: 'id' })),
     );
     checkUnique(
       'track id',

@@ -1,4 +1,4 @@
-import { at, atKey, type Competency, type LadderIndex, type Located } from '../core/model.js';
+import { at, atKey, type Competency, type LadderIndex, type Located, type Origin, type Pay } from '../core/model.js';
 import { didYouMean, listOf } from '../core/suggest.js';
 import { escapePointer } from '../core/yaml-document.js';
 import type { Rule } from './rule.js';
@@ -9,7 +9,7 @@ export const unknownReference: Rule = {
   severity: 'error',
   group: 'ladder',
   description:
-    "Every reference resolves: level tracks and bands, competency and family tracks, declared moves; a competency's `from`, `scale`, `group` and per-track descriptions' tracks.",
+    "Every reference resolves: level tracks and bands, competency and family tracks, declared moves, pay zones; a competency's `from`, `scale`, `group` and per-track descriptions' tracks.",
   check({ ladder, index, report }) {
     // Without ladder.yml every reference would dangle; its own diagnostic says why.
     if (!ladder.config) return;
@@ -42,6 +42,21 @@ export const unknownReference: Rule = {
         );
       });
     }
+    // Pay per zone names zones: each must be one ladder.yml declares.
+    const zones = [...index.zoneById.keys()];
+    const checkZones = (owner: string, pay: Pay | undefined, origin: Origin) => {
+      if (!pay?.zoned) return;
+      for (const range of pay.ranges) {
+        if (range.zone === undefined || index.zoneById.has(range.zone)) continue;
+        const fix =
+          zones.length === 0
+            ? 'Declare it under zones (id, name, currency), or give one range without zones: pay: { currency, min, max }.'
+            : `${didYouMean(range.zone, zones)} Known zones: ${listOf(zones)}.`.trim();
+        report(atKey(origin, range.key), `${owner} gives pay in zone "${range.zone}", which ladder.yml does not declare. ${fix}`);
+      }
+    };
+    for (const band of ladder.bands) checkZones(`Band "${band.id}"`, band.pay, band.origin);
+    for (const level of ladder.levels) checkZones(`Level "${level.id}"`, level.pay, level.origin);
     const levels = [...index.levelById.keys()];
     for (const move of ladder.moves) {
       for (const key of ['from', 'to'] as const) {

@@ -1,4 +1,4 @@
-import type { Band, ChangelogEntry, DeclaredMove, Family, Governance, Ladder, Migration, Origin, Policy, PolicyException, Track } from '../model.js';
+import type { Band, ChangelogEntry, DeclaredMove, Family, Governance, Ladder, Migration, Origin, Policy, PolicyException, Track, Zone } from '../model.js';
 import { FEEDBACK_MINIMUM_KINDS, PACKET_KINDS } from '../packet-kinds.js';
 import { isTrackKind, TRACK_KIND_IDS } from '../track-kinds.js';
 import { count, entries, isMapping, optStr, pay, str, strings } from '../values.js';
@@ -27,7 +27,10 @@ export const configKind: FileKind<'config'> = {
   },
 };
 
-export type Settings = Pick<Ladder, 'organization' | 'version' | 'bands' | 'tracks' | 'families' | 'moves' | 'policy' | 'changelog' | 'governance' | 'config'>;
+export type Settings = Pick<
+  Ladder,
+  'organization' | 'version' | 'bands' | 'zones' | 'tracks' | 'families' | 'moves' | 'policy' | 'changelog' | 'governance' | 'config'
+>;
 
 /** What ladder.yml says, with the documented defaults for what it leaves out (or when it is missing). */
 export function settingsOf(root: Record<string, unknown>, doc: YamlDocument | undefined): Settings {
@@ -44,6 +47,9 @@ export function settingsOf(root: Record<string, unknown>, doc: YamlDocument | un
       origin: origin(`/bands/${i}`),
     });
   }
+  const zones: Zone[] = entries(root.zones)
+    .filter(([, z]) => typeof z.id === 'string')
+    .map(([i, z]) => ({ id: z.id as string, name: str(z.name) || (z.id as string), currency: str(z.currency), origin: origin(`/zones/${i}`) }));
   const tracks: Track[] = [];
   for (const [i, item] of entries(root.tracks)) {
     if (typeof item.id !== 'string' || !isTrackKind(item.kind)) continue;
@@ -110,6 +116,7 @@ export function settingsOf(root: Record<string, unknown>, doc: YamlDocument | un
     organization: str(root.organization),
     version: str(root.version),
     bands,
+    zones,
     tracks,
     families,
     moves,
