@@ -1,6 +1,8 @@
 import type { LadderIndex, Pay, PayRange } from './model.js';
 import { listOf } from './suggest.js';
 
+const CURRENCY = /^[A-Z]{3}$/;
+
 /** A pay range a rule can compare: its zone ('' on a ladder without zones) and its currency. */
 export interface UsableRange {
   zone: string;
@@ -42,7 +44,8 @@ export function usablePay(owner: string, pay: Pay, index: LadderIndex): { usable
   for (const range of pay.ranges) {
     const zone = range.zone === undefined ? undefined : index.zoneById.get(range.zone);
     if (!zone) continue;
-    if (range.currency !== undefined && range.currency !== zone.currency) {
+    // A zone whose own currency is malformed is the schema's to report, not every range's.
+    if (range.currency !== undefined && range.currency !== zone.currency && CURRENCY.test(zone.currency)) {
       problems.push({
         key: `${range.key}/currency`,
         message: `${owner} is paid in ${range.currency} in zone "${zone.id}", which ladder.yml pays in ${zone.currency}. Remove this currency (the zone gives it), or correct it.`,

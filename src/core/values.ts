@@ -35,7 +35,7 @@ export function count(value: unknown, fallback: number): number {
 
 /**
  * A band's or level's `pay`: one range (`{ currency, min, max }`), or one per zone
- * (`{ us: { min, max }, de: { currency: EUR, min, max } }`). Ranges the schema refuses are left out.
+ * (`{ us: { min, max }, de: { currency: EUR, min, max } }`); undefined when the schema refuses it (it says why).
  */
 export function pay(value: unknown): Pay | undefined {
   if (!isMapping(value)) return undefined;
@@ -43,10 +43,13 @@ export function pay(value: unknown): Pay | undefined {
     const range = rangeOf(value, undefined, 'pay');
     return range?.currency === undefined ? undefined : { zoned: false, ranges: [range] };
   }
-  const ranges = Object.entries(value).flatMap(([zone, v]) => {
+  const ranges: PayRange[] = [];
+  for (const [zone, v] of Object.entries(value)) {
     const range = isMapping(v) ? rangeOf(v, zone, `pay/${escapePointer(zone)}`) : undefined;
-    return range ? [range] : [];
-  });
+    // A zone whose range is unreadable would look missing to band-order: leave the whole pay out.
+    if (!range) return undefined;
+    ranges.push(range);
+  }
   return ranges.length > 0 ? { zoned: true, ranges } : undefined;
 }
 
