@@ -72,7 +72,7 @@ export class Site {
   /**
    * "$180,000 – $230,000", or "$180k – $230k" when short. Pay per zone shows every zone, in the
    * order ladder.yml declares them: "United States: $180,000 – $230,000 · Germany: €95,000 – €120,000",
-   * or "US $180k – $230k · DE €95k – €120k" when short.
+   * or, when short, one line per zone: "US $180k – $230k", "DE €95k – €120k".
    */
   payText(pay: Pay | undefined, short = false): Html | undefined {
     if (!pay) return undefined;
@@ -86,11 +86,12 @@ export class Site {
       const text = `${escapeHtml(min)} &ndash; ${escapeHtml(max)}`;
       if (range.zone === undefined) return text;
       const zone = this.index.zoneById.get(range.zone);
+      // In tables, one zone a line (a phone keeps pay on one line per zone); in prose, one run.
       return short
-        ? `<abbr title="${escapeHtml(zone?.name ?? range.zone)}">${escapeHtml(range.zone.toUpperCase())}</abbr> ${text}`
+        ? `<span class="pay-zone"><abbr title="${escapeHtml(zone?.name ?? range.zone)}">${escapeHtml(range.zone.toUpperCase())}</abbr> ${text}</span>`
         : `${escapeHtml(zone?.name ?? range.zone)}: ${text}`;
     });
-    return trusted(parts.join(' &middot; '));
+    return trusted(parts.join(short ? '' : ' &middot; '));
   }
 
   /**

@@ -1,5 +1,8 @@
+import { join as joinPath } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { addsWords, diffLadders, suggestVersion } from '../../src/core/diff.js';
+import { readLadderDir } from '../../src/node/read-ladder-dir.js';
+import { fixturesDir } from '../helpers/ladder-files.js';
 import { diffAfter, EM_SECTIONS, edit, editLevels, IC_SECTIONS, ladderFiles, ladderOf, levelFile, textOf, withFile, without } from './helpers.js';
 
 const E4 = 'levels/ic/E4.md';
@@ -291,6 +294,51 @@ describe('diffLadders: the rest of ladder.yml', () => {
       'The committee quorum is now 4 (was 3).',
     ]);
     expect(diff.verdict).toBe('minor');
+  });
+
+  test('pay per zone: one sentence per zone whose range changed, zones added and renamed, and zones that appear', () => {
+    const zones = () => readLadderDir(joinPath(fixturesDir, 'model', 'zones'));
+    const changed = edit(
+      edit(
+        edit(zones(), 'ladder.yml', 'de: { currency: EUR, min: 85000, max: 110000 }', 'de: { min: 88000, max: 112000 }'),
+        'ladder.yml',
+        'name: Germany',
+        'name: Deutschland',
+      ),
+      'ladder.yml',
+      '  - id: de\n',
+      '  - id: ch\n    name: Switzerland\n    currency: CHF\n  - id: de\n',
+    );
+    const withCh = edit(
+      changed,
+      'ladder.yml',
+      '      us: { min: 220000, max: 280000 }\n',
+      '      us: { min: 220000, max: 280000 }\n      ch: { min: 160000, max: 200000 }\n',
+    );
+    const diff = diffLadders(ladderOf(zones()), ladderOf(withCh));
+    expect(diff.other).toEqual([
+      'Band "Senior": pay in zone de changed from EUR 85000–110000 to EUR 88000–112000.',
+      'Band "Staff": pay in zone ch changed from none to CHF 160000–200000.',
+      'Zone "Switzerland" (ch, CHF) was added.',
+      'Zone de was renamed from "Germany" to "Deutschland".',
+    ]);
+    // A ladder that starts paying per zone: one sentence for the whole pay of each band.
+    const example = diffAfter((f) =>
+      edit(
+        edit(f, 'ladder.yml', 'pay: { currency: USD, min: 180000, max: 230000 }', 'pay: { us: { min: 180000, max: 230000 }, de: { min: 85000, max: 110000 } }'),
+        'ladder.yml',
+        'bands:\n',
+        'zones:\n  - { id: us, name: United States, currency: USD }\n  - { id: de, name: Germany, currency: EUR }\nbands:\n',
+      ),
+    );
+    expect(example.other.slice(0, 1)).toEqual(['Band "Senior": pay changed from USD 180000–230000 to us USD 180000–230000, de EUR 85000–110000.']);
+    expect(example.verdict).toBe('minor');
+  });
+
+  test('a level that states its pay per zone: the zone that changed', () => {
+    const zones = () => readLadderDir(joinPath(fixturesDir, 'model', 'zones'));
+    const diff = diffLadders(ladderOf(zones()), ladderOf(edit(zones(), 'levels/em/M1.md', '  us: { min: 180000, max: 230000 }\n', '')));
+    expect(diff.other).toEqual(['Level M1: pay in zone us changed from USD 180000–230000 to none.']);
   });
 
   test('broken input never throws: an empty ladder against the example', () => {
