@@ -2,7 +2,7 @@ import { join as joinPath } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { addsWords, diffLadders, suggestVersion } from '../../src/core/diff.js';
 import { readLadderDir } from '../../src/node/read-ladder-dir.js';
-import { fixturesDir } from '../helpers/ladder-files.js';
+import { edit as editFile, fixturesDir } from '../helpers/ladder-files.js';
 import { diffAfter, EM_SECTIONS, edit, editLevels, IC_SECTIONS, ladderFiles, ladderOf, levelFile, textOf, withFile, without } from './helpers.js';
 
 const E4 = 'levels/ic/E4.md';
@@ -333,6 +333,18 @@ describe('diffLadders: the rest of ladder.yml', () => {
     );
     expect(example.other.slice(0, 1)).toEqual(['Band "Senior": pay changed from USD 180000–230000 to us USD 180000–230000, de EUR 85000–110000.']);
     expect(example.verdict).toBe('minor');
+  });
+
+  test('a zone that changes currency reprices every range in it; a zone removed', () => {
+    const zones = () => readLadderDir(joinPath(fixturesDir, 'model', 'zones'));
+    const chf = edit(edit(zones(), 'ladder.yml', 'currency: EUR\n', 'currency: CHF\n'), 'ladder.yml', 'de: { currency: EUR,', 'de: {');
+    const repriced = diffLadders(ladderOf(zones()), ladderOf(chf)).other;
+    expect(repriced).toContain('Band "Senior": pay in zone de changed from EUR 85000–110000 to CHF 85000–110000.');
+    expect(repriced).toContain('Zone "Germany" is now paid in CHF (was EUR).');
+    const dropped = editFile(editFile(zones(), 'ladder.yml', / {2}- id: de\n.*\n.*\n/, ''), 'ladder.yml', /\n {6}de: .*/g, '');
+    const gone = diffLadders(ladderOf(zones()), ladderOf(editFile(dropped, 'levels/em/M1.md', /\n {2}de: .*/, ''))).other;
+    expect(gone.filter((s) => s.startsWith('Zone'))).toEqual(['Zone "Germany" (de) was removed.']);
+    expect(gone).toContain('Band "Career": pay in zone de changed from EUR 70000–90000 to none.');
   });
 
   test('a level that states its pay per zone: the zone that changed', () => {
