@@ -2,6 +2,7 @@ import { dump } from 'js-yaml';
 import { expectedAt, subsAt } from './applicability.js';
 import { describe, type LadderIndex, type Level, type PacketKind, type Policy } from './model.js';
 import { hasFeedbackMinimum } from './packet-kinds.js';
+import { schemaUrl } from './project-urls.js';
 
 export interface PacketDraft {
   kind: PacketKind;
@@ -43,7 +44,8 @@ export function packetTemplate(draft: PacketDraft, index: LadderIndex, policy: P
   const needed = hasFeedbackMinimum(kind) ? policy.packets.minimumFeedback[kind] : policy.packets.graduationStakeholders;
   const lines = [
     '---',
-    `# yaml-language-server: $schema=../../../schemas/packet.schema.json`,
+    // The published URL resolves wherever the packet is written; a relative path would not (docs/format.md).
+    `# yaml-language-server: $schema=${schemaUrl('packet')}`,
     dump(front, { lineWidth: -1 }).trimEnd(),
     `# At least ${needed} distinct people, never the candidate. Their written feedback stays with the`,
     '# committee; only who they are and whether they support the move belong here.',

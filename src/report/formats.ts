@@ -16,6 +16,8 @@ export interface FormatOptions {
 /** One output: what a report (or a ladder diff) looks like to one reader. Pure. */
 export interface Format<In, Out = string> {
   render(input: In, options: FormatOptions): Out;
+  /** Whose paths it wants: the reader's (relative to where the command ran, the default) or the repository's (relative to its root). */
+  paths?: 'repository';
 }
 
 export type CheckFormatName = 'text' | 'json' | 'sarif' | 'markdown';
@@ -27,7 +29,8 @@ const UNLIMITED: Limit = { max: Number.MAX_SAFE_INTEGER, measure: chars, elsewhe
 export const CHECK_FORMATS: Record<CheckFormatName, Format<Report>> = {
   text: { render: (report, { color }) => formatText(report, color) },
   json: { render: formatJson },
-  sarif: { render: formatSarif },
+  // Code scanning resolves paths from the repository root, wherever the check ran.
+  sarif: { render: formatSarif, paths: 'repository' },
   // The Action's job summary, for other CI systems and for pasting into an issue.
   markdown: { render: (report) => reportMarkdown({ ...report, scope: 'repository', notices: [], runUrl: undefined }, UNLIMITED) },
 };

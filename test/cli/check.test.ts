@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -5,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { allRules } from '../../src/rules/index.js';
 import { type JsonReport, runCli } from '../helpers/cli.js';
 import { edit, exampleFiles, positionOf, repoRoot, withPolicy, writeLadder } from '../helpers/ladder-files.js';
+import { codeScanningProblems, type SarifLog, sarifSchemaErrors } from '../helpers/sarif.js';
 
 const E4 = 'levels/ic/E4.md';
 /** The example with two problems in two files: a misspelled section in E4 and a misspelled key in ladder.yml. */
@@ -171,6 +173,46 @@ describe('ladder check --format sarif', () => {
     const { status, stdout } = await runCli(['check', 'ladder', '--format', 'sarif'], join(work, 'clean'));
     expect(JSON.parse(stdout).runs[0].results).toEqual([]);
     expect(status).toBe(0);
+  });
+});
+
+describe('ladder check --format sarif, for GitHub code scanning', () => {
+  const sarifOf = async (argv: string[], cwd: string) => JSON.parse((await runCli(argv, cwd)).stdout) as SarifLog;
+
+  test.each(['broken', 'warned', 'clean'])('the %s ladder: valid SARIF 2.1.0 (the official schema) that code scanning accepts', async (name) => {
+    const log = await sarifOf(['check', 'ladder', '--format', 'sarif'], join(work, name));
+    expect(sarifSchemaErrors(log)).toEqual([]);
+    expect(codeScanningProblems(log)).toEqual([]);
+  });
+
+  test('paths are relative to the repository root, wherever in it the check runs', async () => {
+    const repo = join(work, 'repo');
+    writeLadder(join(repo, 'org', 'ladder'), broken);
+    expect(spawnSync('git', ['init', '-q'], { cwd: repo }).status).toBe(0);
+    for (const [cwd, dir] of [
+      [join(repo, 'org', 'ladder'), '.'],
+      [join(repo, 'org'), 'ladder'],
+      [repo, 'org/ladder'],
+    ] as const) {
+      const uris = (await sarifOf(['check', dir, '--format', 'sarif'], cwd)).runs[0]?.results.map((r) => r.locations?.[0]?.physicalLocation?.artifactLocation);
+      expect(uris).toEqual([
+        { uri: 'org/ladder/ladder.yml', uriBaseId: '%SRCROOT%' },
+        { uri: 'org/ladder/levels/ic/E4.md', uriBaseId: '%SRCROOT%' },
+        { uri: 'org/ladder/levels/ic/E4.md', uriBaseId: '%SRCROOT%' },
+      ]);
+    }
+    // The text format keeps paths as the reader opens them, from where the command ran.
+    expect((await runCli(['check', '.'], join(repo, 'org', 'ladder'))).stdout.split('\n')[0]).toBe('ladder.yml');
+  });
+
+  test('partialFingerprints survive lines added above a problem; the line numbers change', async () => {
+    writeLadder(join(work, 'moved', 'ladder'), edit(broken, E4, '## Technical craft', 'A new paragraph.\n\nAnd another.\n\n## Technical craft'));
+    const [before, after] = await Promise.all(['broken', 'moved'].map((n) => sarifOf(['check', 'ladder', '--format', 'sarif'], join(work, n))));
+    const lines = (log: SarifLog | undefined) => log?.runs[0]?.results.map((r) => r.locations?.[0]?.physicalLocation?.region?.startLine);
+    const prints = (log: SarifLog | undefined) => log?.runs[0]?.results.map((r) => r.partialFingerprints);
+    expect(lines(after)).not.toEqual(lines(before));
+    expect(prints(after)).toEqual(prints(before));
+    expect(new Set(prints(before)?.map((p) => JSON.stringify(p))).size).toBe(3);
   });
 });
 

@@ -5,6 +5,7 @@ import { load } from 'js-yaml';
 import { checkLadder } from '../../src/check.js';
 import { newCommand } from '../../src/cli/commands/new-packet.js';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
+import { schemaUrl } from '../../src/core/project-urls.js';
 import { readLadderDir } from '../../src/node/read-ladder-dir.js';
 import { EM_SECTIONS, IC_SECTIONS } from '../helpers/ladder-files.js';
 import { feedbackEntries, runCli, tempLadder } from '../helpers/packet-files.js';
@@ -93,6 +94,11 @@ describe('ladder new packet', () => {
         feedback: [],
       });
       expect(text).toContain(`# At least ${needed} distinct people, never the candidate.`);
+    });
+
+    test('names its schema by the published URL, which resolves in any repository (a relative path into this one would not)', async () => {
+      await ladderNew('--kind', kind, '--candidate', candidate, ...args, '--cycle', '2027-h1');
+      expect(read(path).split('\n')[1]).toBe(`# yaml-language-server: $schema=${schemaUrl('packet')}`);
     });
 
     test('one section per competency of the target level, its expectations inside an HTML comment', async () => {
