@@ -41,9 +41,11 @@ export function formatSarif({ diagnostics, version }: Report): string {
             rules: allRules.map((r) => {
               const helpUri = ruleHelpUri(r.id);
               const sentence = `${r.description.charAt(0).toUpperCase()}${r.description.slice(1)}.`;
+              const name = r.id.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase());
               return {
                 id: r.id,
-                name: r.id.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase()),
+                // SARIF wants a name that differs from the id, or none (SARIF1001): "schema" has none.
+                ...(name.toLowerCase() === r.id.toLowerCase() ? {} : { name }),
                 shortDescription: { text: r.description },
                 fullDescription: { text: r.description },
                 help: {

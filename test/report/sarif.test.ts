@@ -68,7 +68,11 @@ describe('SARIF for code scanning', () => {
       expect(rule.help?.text).toContain(rule.helpUri);
       expect(rule.help?.markdown).toContain(`](${rule.helpUri})`);
       expect(rule.help?.text).toContain(allRules.find((r) => r.id === rule.id)?.description.slice(1));
+      // The SARIF SDK's validator (SARIF1001): a name, when given, is not the id again.
+      const name = (rule as { name?: string }).name;
+      if (name !== undefined) expect(name.toLowerCase()).not.toBe(rule.id.toLowerCase());
     }
+    expect(rules.find((r) => r.id === 'schema')).not.toHaveProperty('name');
   });
 
   describe('partialFingerprints', () => {
