@@ -7,6 +7,7 @@ const help = `ladder ${VERSION}: keep a career ladder and its promotion packets 
 Usage: ladder <command> [options]
 
 Commands:
+  init [DIR]        start a ladder in DIR (default ./ladder), with its workflows and editor settings
   check [DIR]       check the ladder and packets in DIR (default ./ladder)
   new packet        write a new promotion packet from the ladder's expectations
   diff BASE [HEAD]  what changed in the ladder between two git refs, and whether it is major
@@ -21,6 +22,10 @@ type Command = (args: string[], io: CliIo) => number | Promise<number>;
 
 /** Each command is loaded when it runs: `ladder check` never parses the diff or the renderer. */
 const commands: Record<string, () => Promise<{ run: Command; help: string }>> = {
+  init: async () => {
+    const m = await import('./commands/init.js');
+    return { run: m.init, help: m.initHelp };
+  },
   check: async () => {
     const m = await import('./commands/check.js');
     return { run: m.check, help: m.checkHelp };

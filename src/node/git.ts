@@ -1,3 +1,5 @@
+import { lstatSync, realpathSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
 import type { SourceFile } from '../core/source-file.js';
 import { decode, isLadderFileName, isSkippedName, type LinkTarget, linkPolicy, MAX_FILE_BYTES, problems } from './file-policy.js';
 import { GitError, git, gitText } from './git-runner.js';
@@ -12,6 +14,32 @@ export function repoTop(dir: string): string {
     if (error instanceof GitError && error.failure === 'not-a-repository')
       throw new GitError(`${dir} is not inside a git repository.`, error.status, error.failure);
     throw error;
+  }
+}
+
+/**
+ * The root of the git work tree that holds `path`, spelled from `path`'s side of any symbolic link
+ * (so that `relative(root, path)` is its path inside the repository), or undefined outside one.
+ * `path` need not exist yet: git is asked from its nearest existing ancestor.
+ */
+export function repositoryRootOf(path: string): string | undefined {
+  let probe = path;
+  while (!existsOrLink(probe) && dirname(probe) !== probe) probe = dirname(probe);
+  try {
+    // git prints the real path of the top: climb from `probe` itself, so that paths compare like with like.
+    const depth = relative(repoTop(probe), realpathSync(probe));
+    return depth === '' ? probe : resolve(probe, ...depth.split(sep).map(() => '..'));
+  } catch {
+    return undefined;
+  }
+}
+
+function existsOrLink(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -1,4 +1,3 @@
-import { realpathSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkLadder } from '../../check.js';
@@ -7,7 +6,7 @@ import { countBySeverity } from '../../core/diagnostic.js';
 import { listOf } from '../../core/suggest.js';
 import { plural, stripControl } from '../../core/text.js';
 import { resolveChangedPaths } from '../../node/changed-paths.js';
-import { repoTop } from '../../node/git.js';
+import { repositoryRootOf } from '../../node/git.js';
 import { type ChangedInput, readForChanged } from '../../node/read-changed.js';
 import { readLadderDir } from '../../node/read-ladder-dir.js';
 import { CHECK_FORMATS, formatNamed, formatNames } from '../../report/formats.js';
@@ -55,7 +54,7 @@ export function check(args: string[], io: CliIo): number {
   const result = checkLadder(input.files, input.otherPackets);
   // Show paths as the user can open them: relative to where they ran the command (or to the
   // repository's root, for a format that resolves them from there).
-  const prefix = relative(format.paths === 'repository' ? repositoryRoot(dir, io.cwd) : io.cwd, dir)
+  const prefix = relative(format.paths === 'repository' ? (repositoryRootOf(dir) ?? io.cwd) : io.cwd, dir)
     .split(sep)
     .join('/');
   const selected = changed ? selectChanged(result.diagnostics, changed) : result.diagnostics;
@@ -63,17 +62,6 @@ export function check(args: string[], io: CliIo): number {
   const report = { diagnostics, files: result.files, version: VERSION, waivers: result.waivers };
   io.stdout(format.render(report, { color: io.color }));
   return countBySeverity(diagnostics).errors > 0 ? EXIT_PROBLEMS : EXIT_OK;
-}
-
-/** The root of the git work tree that holds `dir` (as `dir` is spelled, links and all), or `fallback` outside one. */
-function repositoryRoot(dir: string, fallback: string): string {
-  try {
-    // git prints the real path of the top: climb from `dir` itself, so that `relative` compares like with like.
-    const depth = relative(repoTop(dir), realpathSync(dir));
-    return depth === '' ? dir : resolve(dir, ...depth.split(sep).map(() => '..'));
-  } catch {
-    return fallback;
-  }
 }
 
 /** The --changed paths that are files of the ladder, relative to it; what was left out is said on stderr. */
