@@ -64,4 +64,24 @@ describe('the published package, installed into an empty repository', () => {
     expect(checked.stdout).toMatch(/✔ \d+ files checked, no problems/);
     expect(checked.status).toBe(0);
   }, 60_000);
+
+  test('in another empty repository, npx ladder init then npx ladder check passes', () => {
+    const fresh = join(work, 'fresh');
+    mkdirSync(fresh);
+    expect(run('git', ['init', '-q'], fresh).status).toBe(0);
+    writeFileSync(join(fresh, 'package.json'), '{ "name": "fresh-ladder", "private": true }\n');
+    expect(run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--save-dev', tarball], fresh).status).toBe(0);
+    const init = run('npx', ['--offline', 'ladder', 'init'], fresh);
+    expect(init.stderr).toBe('');
+    expect(init.status).toBe(0);
+    expect(init.stdout).toContain('  .github/workflows/pages.yml\n');
+    // The editor settings point into the installed package: its schemas are there.
+    const settings = JSON.parse(readFileSync(join(fresh, '.vscode', 'settings.json'), 'utf8')) as { 'yaml.schemas': Record<string, string[]> };
+    for (const schema of Object.keys(settings['yaml.schemas'])) expect(existsSync(join(fresh, schema))).toBe(true);
+    const checked = run('npx', ['--offline', 'ladder', 'check'], fresh);
+    expect(checked.stderr).toBe('');
+    expect(checked.stdout).toMatch(/✔ \d+ files checked, no problems/);
+    expect(checked.status).toBe(0);
+    expect(run('npx', ['--offline', 'ladder', 'init'], fresh).status).toBe(1);
+  }, 60_000);
 });
