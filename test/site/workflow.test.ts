@@ -36,6 +36,8 @@ describe('.github/workflows/pages.yml', () => {
       'npm ci --no-audit --no-fund',
       // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a template
       'npx ladder render ladder --out _site --base-url /${{ github.event.repository.name }}/',
+      // Into the same site: the schemas and the rules page at their stable URLs (test/site/publish-docs.test.ts).
+      'node scripts/publish-docs.js _site',
     ]);
     expect(uses('actions/upload-pages-artifact')?.with).toEqual({ path: '_site' });
     expect(uses('actions/deploy-pages')).toBeDefined();
