@@ -27,3 +27,40 @@ describe('the published URLs', () => {
     expect(ruleHelpUri('parity-ic-reach')).toBe(`${PROJECT_SITE}rules/#parity-ic-reach`);
   });
 });
+
+describe('the SchemaStore catalog entry (docs/schemastore.md)', () => {
+  const markdown = readFileSync(join(repoRoot, 'docs', 'schemastore.md'), 'utf8');
+  const block = /```json\n([\s\S]*?)\n```/.exec(markdown)?.[1] ?? '';
+  const entries = JSON.parse(block) as Array<Record<string, unknown>>;
+  /** SchemaStore's globs as VS Code reads them: `**` any folders (none too), `*` within a name. */
+  const matches = (glob: string, path: string) => {
+    const pattern = glob
+      .split('**/')
+      .map((part) => part.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*'))
+      .join('(?:.*/)?');
+    return new RegExp(`^${pattern}$`).test(path);
+  };
+
+  test('is valid JSON: one entry per YAML file of a ladder, with the keys SchemaStore asks for and nothing else', () => {
+    expect(entries).toHaveLength(2);
+    for (const entry of entries) {
+      expect(Object.keys(entry).sort()).toEqual(['description', 'fileMatch', 'name', 'url']);
+      expect(entry.name).toEqual(expect.stringMatching(/^ladder-as-code /));
+      expect((entry.description as string).length).toBeGreaterThan(20);
+      expect(entry.fileMatch).toEqual([expect.any(String)]);
+    }
+  });
+
+  test.each([
+    ['ladder', 'ladder.yml'],
+    ['competencies', 'competencies.yml'],
+  ] as const)("points the %s schema's $id at %s, where ladder init writes it, and at nothing else a ladder holds", (name, file) => {
+    const entry = entries.find((e) => e.url === schemaUrl(name));
+    expect(entry).toBeDefined();
+    const [glob] = entry?.fileMatch as string[];
+    expect(matches(glob as string, `ladder/${file}`)).toBe(true);
+    expect(matches(glob as string, `org/people/ladder/${file}`)).toBe(true);
+    for (const other of ['ladder/ladder.yml', 'ladder/competencies.yml', 'ladder/levels/ic/E1.md', file, `docs/${file}`].filter((p) => p !== `ladder/${file}`))
+      expect(matches(glob as string, other)).toBe(false);
+  });
+});
