@@ -24,22 +24,13 @@ export function repoTop(dir: string): string {
  */
 export function repositoryRootOf(path: string): string | undefined {
   let probe = path;
-  while (!existsOrLink(probe) && dirname(probe) !== probe) probe = dirname(probe);
+  while (!lstatSync(probe, { throwIfNoEntry: false }) && dirname(probe) !== probe) probe = dirname(probe);
   try {
     // git prints the real path of the top: climb from `probe` itself, so that paths compare like with like.
     const depth = relative(repoTop(probe), realpathSync(probe));
     return depth === '' ? probe : resolve(probe, ...depth.split(sep).map(() => '..'));
   } catch {
     return undefined;
-  }
-}
-
-function existsOrLink(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -79,11 +79,4 @@ Next steps:
 }
 
 /** Whether anything is at `path`, a dangling link included. */
-function exists(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const exists = (path: string): boolean => lstatSync(path, { throwIfNoEntry: false }) !== undefined;
