@@ -14,15 +14,16 @@ export interface InitOptions {
 }
 
 /**
- * The versions of the actions the workflows use, in one place. The ladder's own Action is the
- * repository root's action.yml, by major tag (docs/action.md advises pinning a commit instead).
+ * The versions of the actions the workflows use, in one place: the same majors as this
+ * repository's own workflows. The ladder's own Action is the repository root's action.yml, by
+ * major tag (docs/action.md says why and how to pin a commit SHA instead).
  */
 export const WORKFLOW_ACTIONS = {
   ladder: 'ladder-as-code/ladder-as-code@v1',
-  checkout: 'actions/checkout@v6',
-  setupNode: 'actions/setup-node@v6',
-  uploadPages: 'actions/upload-pages-artifact@v4',
-  deployPages: 'actions/deploy-pages@v4',
+  checkout: 'actions/checkout@v7',
+  setupNode: 'actions/setup-node@v7',
+  uploadPages: 'actions/upload-pages-artifact@v5',
+  deployPages: 'actions/deploy-pages@v5',
 } as const;
 
 const docs = (page: string) => `${PROJECT_REPOSITORY}/blob/main/docs/${page}`;

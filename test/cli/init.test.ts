@@ -126,6 +126,13 @@ describe('ladder init', () => {
     expect(readFileSync(join(repo, '.gitignore'), 'utf8').split('\n')).toContain('_site/');
   });
 
+  test("the workflows use the same majors of the official actions as this repository's own", () => {
+    const ours = readdirSync(join(repoRoot, '.github', 'workflows')).flatMap((f) => stepsOf(join(repoRoot, '.github', 'workflows', f)).map((s) => s.uses));
+    for (const [key, uses] of Object.entries(WORKFLOW_ACTIONS)) if (key !== 'ladder') expect(ours).toContain(uses);
+    expect(WORKFLOW_ACTIONS.ladder).toBe('ladder-as-code/ladder-as-code@v1');
+    expect(existsSync(join(repoRoot, 'action.yml'))).toBe(true);
+  });
+
   test('VS Code validates the YAML against the installed package’s schemas, and recommends the YAML extension', async () => {
     await runCli(['init'], repo);
     const settings = JSON.parse(readFileSync(join(repo, '.vscode/settings.json'), 'utf8')) as { 'yaml.schemas': Record<string, string[]> };
