@@ -60,7 +60,7 @@ describe('scripts/publish-docs.js, run by the Pages workflow after ladder render
   });
 
   test('links of the page work from the site: anchors stay, links to other files of the repository go to GitHub', () => {
-    const hrefs = [...rulesPage().matchAll(/ href="([^"]*)"/g)].map((m) => m[1] as string);
+    const hrefs = [...rulesPage().matchAll(/<a href="([^"]*)"/g)].map((m) => m[1] as string);
     expect(hrefs.length).toBeGreaterThan(allRules.length);
     for (const href of hrefs) expect(href).toMatch(/^(?:#[a-z0-9-]+|https:\/\/github\.com\/ladder-as-code\/ladder-as-code\/blob\/main\/.+)$/);
     expect(hrefs).toContain('#parity-ic-reach');
