@@ -37,6 +37,7 @@ const textOf = (html: string | undefined) =>
   String(html ?? '')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&middot;/g, '·')
+    .replace(/&ndash;/g, '–')
     .replace(/\s+/g, ' ');
 
 test('the examples are the four that README.md and docs/format.md list', () => {
@@ -208,5 +209,38 @@ describe('examples/four-tracks: four tracks on one scale, with proficiency axes'
     for (const level of model.levels) expect(level.code).toMatch(new RegExp(`^(D|TL|PM|M)${rankOf(model, level.band) + 1}$`));
     const home = textOf(renderSite(model, { baseUrl: '/' }).files.get('index.html'));
     expect(home).toContain('Band 4 D4 Lead Developer TL4 Tech Lead PM4 Senior Program Manager M4 Senior Engineering Manager');
+  });
+});
+
+describe('examples/zones: optional specializations, pay in two zones and two currencies', () => {
+  const model = ladder('zones');
+
+  test('has a choose-1 group of three specializations that start at the second band', () => {
+    expect(model.groups.map((g) => `${g.id} choose ${g.choose}`)).toEqual(['specialization choose 1']);
+    const options = model.competencies.filter((c) => c.group === 'specialization');
+    expect(options.map((c) => `${c.name} from ${c.from}`)).toEqual(['Mobile from mid', 'Web from mid', 'Servers from mid']);
+    expect(model.bands.findIndex((b) => b.id === 'mid')).toBe(1);
+  });
+
+  test('its packet chose one specialization, and a packet with none is reported', () => {
+    const path = 'packets/2026-h2/kai-novak-promotion.md';
+    const options = ['Mobile', 'Web', 'Servers'];
+    expect(model.packets.map((p) => p.sections.filter((s) => options.includes(s.name)).map((s) => s.name))).toEqual([['Web']]);
+    const files = edit(filesOf('zones'), path, /\n## Web\n[\s\S]*$/, '\n');
+    expect(checkLadder(files).diagnostics.map((d) => `${d.rule} ${d.file}`)).toEqual([`packet-evidence ${path}`]);
+  });
+
+  test('pays every band in two zones, each in its own currency', () => {
+    expect(model.zones.map((z) => `${z.id} ${z.currency}`)).toEqual(['eu EUR', 'uk GBP']);
+    for (const band of model.bands) expect(band.pay?.ranges.map((r) => r.zone)).toEqual(['eu', 'uk']);
+    // Zone by zone: a band that pays less than the one below in one zone is reported, though it pays more in the other.
+    const files = edit(filesOf('zones'), 'ladder.yml', 'uk: { min: 68000, max: 88000 }', 'uk: { min: 50000, max: 88000 }');
+    expect(checkLadder(files).diagnostics.map((d) => `${d.rule} ${d.file}`)).toEqual(['band-order ladder.yml']);
+  });
+
+  test('the site shows both zones on the home page and on level pages', () => {
+    const site = renderSite(ladderOf(readLadderDir(join(examplesDir, 'zones'), { personal: false })), { baseUrl: '/' });
+    expect(textOf(site.files.get('index.html'))).toContain('Senior EU €76k – €98k UK £68k – £88k E3 Senior Engineer M1 Engineering Manager');
+    expect(textOf(site.files.get('levels/e3/index.html'))).toContain('Europe (Amsterdam, Lisbon): €76,000 – €98,000 · United Kingdom: £68,000 – £88,000');
   });
 });
