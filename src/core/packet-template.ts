@@ -24,6 +24,12 @@ const WHAT: Record<PacketKind, string> = {
   graduation: 'a graduation from the apprentice manager program: as hard as a promotion, with feedback from many stakeholders',
 };
 
+/** What the move is, in words; a promotion onto another track is one the ladder declares (a fork). */
+function whatMove(kind: PacketKind, from: Level, to: Level): string {
+  const otherTrack = kind === 'promotion' && !to.tracks.some((t) => from.tracks.includes(t));
+  return otherTrack ? 'a promotion onto another track at a fork the ladder declares: one band up' : WHAT[kind];
+}
+
 /**
  * The Markdown of a new packet: front matter with every key, a summary to write, and one evidence
  * section per competency that applies at the target level (per sub, for a pillar with `evidence:
@@ -54,7 +60,7 @@ export function packetTemplate(draft: PacketDraft, index: LadderIndex, policy: P
     '#  - { handle: their-github-handle, relationship: peer, supports: true }',
     '---',
     '',
-    `<!-- The summary: this packet asks for ${inComment(WHAT[kind])}. From ${inComment(index.nameOf(from))} to ${inComment(index.nameOf(to))}. Say in a paragraph or two what the move is and why now. -->`,
+    `<!-- The summary: this packet asks for ${inComment(whatMove(kind, from, to))}. From ${inComment(index.nameOf(from))} to ${inComment(index.nameOf(to))}. Say in a paragraph or two what the move is and why now. -->`,
     '',
   ];
   const byName = new Map(to.sections.map((s) => [s.name.toLowerCase(), s]));

@@ -24,6 +24,18 @@ describe('ladder new packet on a ladder with forks and level codes', () => {
     expect(status).toBe(2);
   });
 
+  test('a declared move onto another track is described as one, not as a promotion on the same track', async () => {
+    const dir = ladder('move');
+    const { status } = await runCli(
+      ['new', 'packet', '--dir', '.', '--kind', 'promotion', '--candidate', 'kim-lee', '--from', 'swe-3', '--to', 'mgr-4', '--out', 'p.md'],
+      dir,
+    );
+    expect(status).toBe(0);
+    const text = readFileSync(join(dir, 'p.md'), 'utf8');
+    expect(text).toContain('this packet asks for a promotion onto another track at a fork the ladder declares: one band up.');
+    expect(text).not.toContain('on the same track');
+  });
+
   test('a promotion from a shared level is inferred, and the packet names both levels with their codes', async () => {
     const dir = ladder('shared');
     const { status, stdout } = await runCli(
