@@ -86,7 +86,7 @@ function runRulesWithWaivers(loaded: Loaded): { diagnostics: Diagnostic[]; waive
 
 function located(exception: PolicyException): { file: string; line: number; column: number } {
   const where = at(exception.origin);
-  return { file: where.file, ...where.at };
+  return { file: where.file, line: where.at.line, column: where.at.column };
 }
 
 /** Gives each finding the severity its rule has by default or by policy, dropping rules turned off. */
@@ -95,7 +95,8 @@ export function applyPolicy(findings: readonly Finding[], overrides: Readonly<Re
   for (const f of findings) {
     const severity = overrides[f.rule] ?? ruleById.get(f.rule)?.severity ?? 'error';
     if (severity === 'off') continue;
-    diagnostics.push({ rule: f.rule, severity, message: f.message, file: f.file, line: f.line, column: f.column });
+    const end = f.endLine === undefined || f.endColumn === undefined ? {} : { endLine: f.endLine, endColumn: f.endColumn };
+    diagnostics.push({ rule: f.rule, severity, message: f.message, file: f.file, line: f.line, column: f.column, ...end });
   }
   return diagnostics.sort(compareDiagnostics);
 }

@@ -8,15 +8,25 @@ export interface Position {
   column: number;
 }
 
+/**
+ * A position that may know where the thing it points at ends: a YAML scalar or key, a Markdown
+ * heading. The end is 1-based, its column exclusive (the column after the last character), as
+ * ESLint and SARIF count; absent where the engine does not know it (a whole file, a mapping).
+ */
+export interface Span extends Position {
+  endLine?: number;
+  endColumn?: number;
+}
+
 /** A finding before policy gives it a severity. */
-export interface Finding extends Position {
+export interface Finding extends Span {
   rule: string;
   message: string;
   file: string;
 }
 
-/** A finding, always pointing at a file, line and column. */
-export interface Diagnostic extends Position {
+/** A finding, always pointing at a file, line and column (and, where known, where the problem ends). */
+export interface Diagnostic extends Span {
   rule: string;
   severity: Severity;
   message: string;

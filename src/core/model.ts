@@ -1,4 +1,4 @@
-import type { Position } from './diagnostic.js';
+import type { Position, Span } from './diagnostic.js';
 import type { HtmlTag, Section } from './markdown-document.js';
 import type { PacketIdentity } from './packet-identity.js';
 import type { FeedbackMinimumKind, PacketKind } from './packet-kinds.js';
@@ -268,7 +268,8 @@ export interface Ladder {
 
 export interface Located {
   file: string;
-  at: Position;
+  /** Where, and where it ends when that is known (a scalar or a key). */
+  at: Span;
 }
 
 /** Lookups every rule needs; built once per check. */
@@ -362,9 +363,9 @@ export function describe(competency: Competency, trackId: string | undefined): s
 
 export function at(origin: Origin, key?: string): Located {
   const pointer = key === undefined ? origin.pointer : `${origin.pointer}/${key}`;
-  return { file: origin.file, at: origin.doc.position(pointer) };
+  return { file: origin.file, at: origin.doc.span(pointer) };
 }
 
 export function atKey(origin: Origin, key: string): Located {
-  return { file: origin.file, at: origin.doc.keyPosition(`${origin.pointer}/${key}`) };
+  return { file: origin.file, at: origin.doc.keySpan(`${origin.pointer}/${key}`) };
 }

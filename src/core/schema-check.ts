@@ -40,7 +40,7 @@ export function checkSchema(name: SchemaName, doc: YamlDocument, options: Schema
     // A file that is not a mapping at all: one clear message beats a cascade.
     return [
       {
-        ...doc.position(''),
+        ...doc.span(''),
         message: `${options.label ?? name} must be a mapping of keys to values (${describeValue(doc.value)} found); see docs/format.md for its keys.`,
       },
     ];
@@ -60,7 +60,7 @@ function explain(error: ErrorObject, doc: YamlDocument, all: readonly ErrorObjec
       const child = parent.properties?.[key];
       const where = at === '' ? '' : ` in ${path}`;
       return {
-        ...(at === '' ? doc.position('') : doc.keyPosition(at)),
+        ...(at === '' ? doc.span('') : doc.keySpan(at)),
         message: `Missing required key "${key}"${where}.${sentence(child?.description)}${exampleOf(key, child)}`,
       };
     }
@@ -68,7 +68,7 @@ function explain(error: ErrorObject, doc: YamlDocument, all: readonly ErrorObjec
       const key = String(error.params.additionalProperty);
       const allowed = Object.keys(parent.properties ?? {});
       return {
-        ...doc.keyPosition(`${at}/${escapePointer(key)}`),
+        ...doc.keySpan(`${at}/${escapePointer(key)}`),
         message: `Unknown key "${key}"${at === '' ? '' : ` in ${path}`}.${didYouMean(key, allowed)} Allowed keys: ${listOf(allowed, 12)}.`,
       };
     }
@@ -78,20 +78,20 @@ function explain(error: ErrorObject, doc: YamlDocument, all: readonly ErrorObjec
       const inner = all.find((e) => e.keyword === 'enum' && e.instancePath === at && (e as { propertyName?: string }).propertyName === key);
       const allowed = ((inner?.params.allowedValues as unknown[] | undefined) ?? (error.schema as SchemaNode | undefined)?.enum ?? []).map(String);
       return {
-        ...doc.keyPosition(`${at}/${escapePointer(key)}`),
+        ...doc.keySpan(`${at}/${escapePointer(key)}`),
         message: `"${key}" is not a known name in ${path}.${didYouMean(key, allowed)}${allowed.length ? ` Known names are listed in docs/rules.md.` : ''}`,
       };
     }
     case 'type':
-      return { ...doc.position(at), message: `${path} must be ${article(String(error.params.type))}, not ${describe(data)}.${exampleOf(lastKey(at), parent)}` };
+      return { ...doc.span(at), message: `${path} must be ${article(String(error.params.type))}, not ${describe(data)}.${exampleOf(lastKey(at), parent)}` };
     case 'enum': {
       const allowed = (error.params.allowedValues as unknown[]).map(String);
       // The suggestion names an allowed value, never the one found.
-      return { ...doc.position(at), message: `${path} must be one of ${listOf(allowed)}, not ${describe(data)}.${didYouMean(String(data), allowed)}` };
+      return { ...doc.span(at), message: `${path} must be one of ${listOf(allowed)}, not ${describe(data)}.${didYouMean(String(data), allowed)}` };
     }
     case 'pattern':
       return {
-        ...doc.position(at),
+        ...doc.span(at),
         message: `${path} has an invalid format (${describe(data)}).${sentence(parent.description)}${exampleOf(lastKey(at), parent)}`,
       };
     case 'minItems':
@@ -99,24 +99,24 @@ function explain(error: ErrorObject, doc: YamlDocument, all: readonly ErrorObjec
     case 'minProperties': {
       if (error.keyword === 'minItems' && Number(error.params.limit) > 1) {
         return {
-          ...doc.position(at),
+          ...doc.span(at),
           message: `${path} must list at least ${String(error.params.limit)} items.${sentence(parent.description)}${exampleOf(lastKey(at), parent)}`,
         };
       }
-      return { ...doc.position(at), message: `${path} must not be empty.${sentence(parent.description)}${exampleOf(lastKey(at), parent)}` };
+      return { ...doc.span(at), message: `${path} must not be empty.${sentence(parent.description)}${exampleOf(lastKey(at), parent)}` };
     }
     case 'maxLength':
-      return { ...doc.position(at), message: `${path} is longer than ${String(error.params.limit)} characters; shorten it.` };
+      return { ...doc.span(at), message: `${path} is longer than ${String(error.params.limit)} characters; shorten it.` };
     case 'uniqueItems':
       return {
-        ...doc.position(`${at}/${String(error.params.i)}`),
+        ...doc.span(`${at}/${String(error.params.i)}`),
         // ajv names the later item first (i > j); say them in the order they are written.
         message: `${path} lists the same value twice (items ${String(Math.min(error.params.i, error.params.j))} and ${String(Math.max(error.params.i, error.params.j))}); remove one.`,
       };
     case 'minimum':
-      return { ...doc.position(at), message: `${path} must be at least ${String(error.params.limit)}, not ${describe(data)}.` };
+      return { ...doc.span(at), message: `${path} must be at least ${String(error.params.limit)}, not ${describe(data)}.` };
     default:
-      return { ...doc.position(at), message: `${path} ${error.message ?? 'is invalid'}.` };
+      return { ...doc.span(at), message: `${path} ${error.message ?? 'is invalid'}.` };
   }
 }
 

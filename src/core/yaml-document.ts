@@ -11,7 +11,7 @@ import {
   parseEvents,
   YAMLException,
 } from 'js-yaml';
-import type { Position } from './diagnostic.js';
+import type { Position, Span } from './diagnostic.js';
 import { LineIndex } from './text-position.js';
 
 /** Collections nested deeper than this are refused: no ladder needs it, and it guards every walker. */
@@ -39,6 +39,7 @@ export class YamlDocument {
     private readonly lines: LineIndex,
     private readonly valueAt: Map<string, number>,
     private readonly keyAt: Map<string, number>,
+    private readonly ends: Ends,
   ) {}
 
   /**
@@ -69,7 +70,7 @@ export class YamlDocument {
         message: 'Only one YAML document is allowed here; remove the extra "---" separator and what follows it.',
       };
     }
-    return new YamlDocument(documents[0] ?? null, lines, walk.valueAt, walk.keyAt);
+    return new YamlDocument(documents[0] ?? null, lines, walk.valueAt, walk.keyAt, walk.ends);
   }
 
   /** Position of the value at a JSON pointer, or of its nearest ancestor that exists. */
@@ -81,6 +82,32 @@ export class YamlDocument {
   keyPosition(pointer: string): Position {
     const key = this.keyAt.get(pointer);
     return key === undefined ? this.position(pointer) : this.lines.position(key);
+  }
+
+  /**
+   * `position`, and where the value ends when the pointer names a scalar (or an alias) itself. A
+   * collection, or an ancestor standing in for a missing value, has no end here: a rule that
+   * points at a mapping means the mapping, not its first key, and where a block mapping ends is
+   * not what it points at. Diagnostics take their place from here.
+   */
+  span(pointer: string): Span {
+    const end = this.ends.value.get(pointer);
+    const start = this.position(pointer);
+    return end === undefined ? start : { ...start, ...this.endOf(end) };
+  }
+
+  /** `keyPosition`, and where the key ends. */
+  keySpan(pointer: string): Span {
+    const end = this.ends.key.get(pointer);
+    if (!this.keyAt.has(pointer)) return this.span(pointer);
+    const start = this.keyPosition(pointer);
+    return end === undefined ? start : { ...start, ...this.endOf(end) };
+  }
+
+  /** An end offset as 1-based line and exclusive column (the column after the last character), as ESLint and SARIF count. */
+  private endOf(offset: number): { endLine: number; endColumn: number } {
+    const { line, column } = this.lines.position(offset);
+    return { endLine: line, endColumn: column };
   }
 
   private offset(map: Map<string, number>, pointer: string): number {
@@ -162,9 +189,16 @@ interface Frame {
   size: number;
 }
 
+/** End offsets (exclusive) of the scalars and aliases, by pointer: values, and keys of mapping entries. */
+interface Ends {
+  value: Map<string, number>;
+  key: Map<string, number>;
+}
+
 interface Walked {
   valueAt: Map<string, number>;
   keyAt: Map<string, number>;
+  ends: Ends;
   secondDocument: number | undefined;
 }
 
@@ -176,6 +210,7 @@ interface Walked {
 function walkEvents(source: string, events: Event[]): Walked | { message: string; offset: number } {
   const valueAt = new Map<string, number>();
   const keyAt = new Map<string, number>();
+  const ends: Ends = { value: new Map(), key: new Map() };
   const anchorSize = new Map<string, number>();
   const stack: Frame[] = [];
   let documents = 0;
@@ -244,13 +279,21 @@ function walkEvents(source: string, events: Event[]): Walked | { message: string
         const isKey = parent.kind === 'mapping' && parent.expectingKey;
         const anchor = anchorName(event);
         if (anchor !== undefined) anchorSize.set(anchor, 1);
+        const end = scalarEnd(source, event, quoted, block);
         if (isKey) {
           const key = getScalarValue(source, event);
-          if (parent.pointer !== null) keyAt.set(`${parent.pointer}/${escapePointer(key)}`, at);
+          if (parent.pointer !== null) {
+            const pointer = `${parent.pointer}/${escapePointer(key)}`;
+            keyAt.set(pointer, at);
+            if (end > at) ends.key.set(pointer, end);
+          }
           if (completed(parent, 1, key)) return { message: bombMessage(), offset: at };
         } else {
           const pointer = childPointer(parent);
-          if (pointer !== null) valueAt.set(pointer, at);
+          if (pointer !== null) {
+            valueAt.set(pointer, at);
+            if (end > at) ends.value.set(pointer, end);
+          }
           if (completed(parent, 1, null)) return { message: bombMessage(), offset: at };
         }
         break;
@@ -263,7 +306,10 @@ function walkEvents(source: string, events: Event[]): Walked | { message: string
         const isKey = parent.kind === 'mapping' && parent.expectingKey;
         if (!isKey) {
           const pointer = childPointer(parent);
-          if (pointer !== null) valueAt.set(pointer, at);
+          if (pointer !== null) {
+            valueAt.set(pointer, at);
+            ends.value.set(pointer, event.anchorEnd);
+          }
         }
         if (completed(parent, size, isKey ? '[alias key]' : null)) return { message: bombMessage(), offset: at };
         break;
@@ -279,7 +325,19 @@ function walkEvents(source: string, events: Event[]): Walked | { message: string
       }
     }
   }
-  return { valueAt, keyAt, secondDocument };
+  return { valueAt, keyAt, ends, secondDocument };
+}
+
+/**
+ * Where a scalar ends (exclusive): after the closing quote of a quoted one, after the last
+ * non-blank character of a block one (js-yaml's end takes in the blank lines that follow).
+ */
+function scalarEnd(source: string, event: { valueStart: number; valueEnd: number }, quoted: boolean, block: boolean): number {
+  if (quoted) return event.valueEnd + 1;
+  if (!block) return event.valueEnd;
+  let end = event.valueEnd;
+  while (end > event.valueStart && /\s/.test(source[end - 1] as string)) end--;
+  return end;
 }
 
 /** Offset of the "|" or ">" that opens a block scalar whose content starts at `contentStart`. */

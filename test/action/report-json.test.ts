@@ -57,7 +57,7 @@ describe("the Action's JSON report", () => {
     const report = JSON.parse(written);
     expect(report.summary.errors).toBeGreaterThan(0);
     expect(report.diagnostics.map((d: { file: string }) => d.file)).toContain(PACKET);
-    expect(Object.keys(report)).toEqual(['version', 'summary', 'diagnostics']);
+    expect(Object.keys(report)).toEqual(['formatVersion', 'version', 'summary', 'diagnostics']);
   });
 
   test('on a pull request it adds the ladder diff, as `ladder diff --format json` prints it, and the approvals', async () => {
@@ -73,7 +73,7 @@ describe("the Action's JSON report", () => {
       inputs: { 'report-path': reportPath, 'fail-on': 'never', comment: 'false' },
     });
     const report = JSON.parse(readFileSync(reportPath, 'utf8'));
-    expect(Object.keys(report)).toEqual(['version', 'summary', 'diagnostics', 'diff', 'approvals']);
+    expect(Object.keys(report)).toEqual(['formatVersion', 'version', 'summary', 'diagnostics', 'diff', 'approvals']);
 
     // The check part: the CLI's, for the files the pull request changed.
     const changed = ['ladder/ladder.yml', 'ladder/levels/ic/E5.md', PACKET];

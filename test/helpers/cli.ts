@@ -25,7 +25,8 @@ export async function runCli(argv: string[], cwd: string): Promise<CliRun> {
 
 /** The shape `ladder check --format json` prints. */
 export interface JsonReport {
+  formatVersion: number;
   version: string;
   summary: { files: number; errors: number; warnings: number };
-  diagnostics: Array<{ rule: string; severity: string; message: string; file: string; line: number; column: number }>;
+  diagnostics: Array<{ rule: string; severity: string; message: string; file: string; line: number; column: number; endLine?: number; endColumn?: number }>;
 }

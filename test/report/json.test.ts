@@ -18,8 +18,9 @@ describe('the JSON report', () => {
     expect(errors).toBeGreaterThan(0);
     expect(json.endsWith('}\n')).toBe(true);
     const report = JSON.parse(json);
-    expect(Object.keys(report)).toEqual(['version', 'summary', 'diagnostics']);
+    expect(Object.keys(report)).toEqual(['formatVersion', 'version', 'summary', 'diagnostics']);
     expect(report).toEqual({
+      formatVersion: 1,
       version: '9.9.9',
       summary: { files: result.files, errors, warnings: result.diagnostics.length - errors },
       diagnostics: result.diagnostics,
@@ -32,7 +33,7 @@ describe('the JSON report', () => {
     const diff = diffLadders(base.ladder, head.ladder);
     const approvals: Quorum = { met: true, items: [{ subject: 'the ladder', needs: 'n', counted: ['ada'], ignored: [], met: true, missing: undefined }] };
     const report = JSON.parse(formatJson({ version: '1.0.0', diagnostics: head.diagnostics, files: head.files, diff, approvals }));
-    expect(Object.keys(report)).toEqual(['version', 'summary', 'diagnostics', 'diff', 'approvals']);
+    expect(Object.keys(report)).toEqual(['formatVersion', 'version', 'summary', 'diagnostics', 'diff', 'approvals']);
     expect(report.diff).toEqual(JSON.parse(diffToJson(diff)));
     expect(report.diff.verdict).toBe('minor');
     expect(report.approvals).toEqual({ met: true, items: [{ subject: 'the ladder', needs: 'n', counted: ['ada'], ignored: [], met: true }] });
@@ -52,7 +53,7 @@ describe('the format tables', () => {
   });
 
   test('the names, for a usage message, in the order of the table', () => {
-    expect(formatNames(CHECK_FORMATS)).toBe('text, json, sarif or markdown');
+    expect(formatNames(CHECK_FORMATS)).toBe('text, json, sarif, markdown or compact');
     expect(formatNames(DIFF_FORMATS)).toBe('text, markdown or json');
     expect(formatNames({ one: 1 })).toBe('one');
   });

@@ -30,7 +30,7 @@ export const competenciesKind: FileKind<'competencies'> = {
         report(
           INPUT_RULES.schema,
           PATH,
-          doc.position(`${pointer}/subs/${j}`),
+          doc.span(`${pointer}/subs/${j}`),
           `competencies[${i}].subs[${j}] is an alias of its own pillar: a competency cannot be its own sub-competency. Write the sub out with its own id and name.`,
         );
         return [];

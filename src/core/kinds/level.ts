@@ -45,7 +45,7 @@ export const levelKind: FileKind<'level'> = {
       report(
         INPUT_RULES.schema,
         file,
-        doc.keyPosition('/track'),
+        doc.keySpan('/track'),
         `Level "${level.id}" has both track and tracks; a level shared by several tracks lists them all under tracks. Remove track, or remove tracks if the level belongs to one track only.`,
       );
     }
@@ -53,21 +53,21 @@ export const levelKind: FileKind<'level'> = {
       report(
         INPUT_RULES.fileLocation,
         file,
-        doc.position('/tracks'),
+        doc.span('/tracks'),
         `Level "${level.id}" is shared by tracks ${level.tracks.map((t) => `"${t}"`).join(', ')} but lives in levels/${match.folder}/; a shared level lives in the folder of one of its tracks: move the file to levels/${level.track}/${level.id}.md, or add "${match.folder}" to its tracks.`,
       );
     } else if (level.track && level.track !== match.folder) {
       report(
         INPUT_RULES.fileLocation,
         file,
-        doc.position('/track'),
+        doc.span('/track'),
         `Level "${level.id}" is on track "${level.track}" but lives in levels/${match.folder}/; move the file to levels/${level.track}/${level.id}.md, or correct its track.`,
       );
     } else if (level.id !== match.name) {
       report(
         INPUT_RULES.fileLocation,
         file,
-        doc.position('/id'),
+        doc.span('/id'),
         `Level id "${level.id}" differs from its file name "${match.name}.md"; rename the file to ${level.id}.md or change the id, so that links and packets agree.`,
       );
     }

@@ -52,7 +52,7 @@ export const packetKind: FileKind<'packet'> = {
       report(
         INPUT_RULES.fileLocation,
         file,
-        doc.position('/cycle'),
+        doc.span('/cycle'),
         // Packet values are quoted only when shaped like ids (personal.ts).
         quotedIfId(packet.cycle)
           ? `The packet is for cycle${quotedIfId(packet.cycle)} but lives in packets/${match.folder}/; move it to packets/${packet.cycle}/, or correct its cycle.`
