@@ -1,3 +1,4 @@
+import { didYouMean } from '../core/suggest.js';
 import { UnreadableDirectoryError } from '../node/read-ladder-dir.js';
 import { VERSION } from '../version.js';
 import { type CliIo, EXIT_OK, EXIT_USAGE, UsageError } from './io.js';
@@ -9,13 +10,18 @@ Usage: ladder <command> [options]
 Commands:
   init [DIR]        start a ladder in DIR (default ./ladder), with its workflows and editor settings
   check [DIR]       check the ladder and packets in DIR (default ./ladder)
+  check FILE...     check the ladder these files are in, and report on these files only
   new packet        write a new promotion packet from the ladder's expectations
   diff BASE [HEAD]  what changed in the ladder between two git refs, and whether it is major
   render [DIR]      render the ladder as a static site for GitHub Pages: --out OUT [--base-url /repo/]
+  help COMMAND      show a command's options (the same as ladder COMMAND --help)
+
+Every command takes the ladder directory as --dir DIR (default ./ladder); check and render
+also take it as their first argument.
 
 Options:
   -h, --help        show this help
-  -v, --version     print the version
+  -v, -V, --version print the version
 `;
 
 type Command = (args: string[], io: CliIo) => number | Promise<number>;
@@ -47,17 +53,21 @@ const commands: Record<string, () => Promise<{ run: Command; help: string }>> = 
 /** Runs the CLI; never throws, returns the exit status. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
+  // `ladder help check` is `ladder check --help`, as with git and npm.
+  if (name === 'help' && rest.length > 0) return main([...rest.slice(0, 1), '--help'], io);
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
     io.stdout(help);
     return name === undefined ? EXIT_USAGE : EXIT_OK;
   }
-  if (name === '-v' || name === '--version') {
+  if (name === '-v' || name === '-V' || name === '--version') {
     io.stdout(`${VERSION}\n`);
     return EXIT_OK;
   }
   const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!load) {
-    io.stderr(`ladder: unknown command "${name}". Run ladder --help for the list.\n`);
+    const what = name.startsWith('-') ? 'option' : 'command';
+    const candidates = what === 'option' ? ['--help', '--version'] : Object.keys(commands);
+    io.stderr(`ladder: unknown ${what} "${name}". Run ladder --help for the list.${didYouMean(name, candidates)}\n`);
     return EXIT_USAGE;
   }
   const command = await load();

@@ -1,5 +1,5 @@
-import { realpathSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UnreadableDirectoryError } from './read-ladder-dir.js';
 
 /**
@@ -25,4 +25,15 @@ export function ladderDirIn(workspace: string, setting: string): string {
     throw new UnreadableDirectoryError(`the ladder directory "${setting}" is a symbolic link that leads out of the repository; it was not read`);
   }
   return dir;
+}
+
+/**
+ * The ladder directory a file belongs to: the nearest folder at or above it that holds ladder.yml,
+ * or undefined when there is none up to the root of the file system.
+ */
+export function ladderDirOf(file: string): string | undefined {
+  for (let at = dirname(resolve(file)); ; at = dirname(at)) {
+    if (existsSync(join(at, 'ladder.yml'))) return at;
+    if (dirname(at) === at) return undefined;
+  }
 }

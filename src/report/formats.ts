@@ -1,16 +1,19 @@
 import type { LadderDiff } from '../core/diff.js';
 import { type Annotation, planAnnotations } from './annotations.js';
 import { COMMENT_LIMIT, chars, type Limit, SUMMARY_LIMIT } from './budget.js';
+import { formatCompact } from './compact.js';
 import { diffToJson, diffToMarkdown, diffToText } from './diff-format.js';
 import { formatJson } from './json.js';
 import { reportMarkdown } from './markdown.js';
 import type { Report, RunReport } from './model.js';
 import { formatSarif } from './sarif.js';
-import { formatText } from './text.js';
+import { formatText, type TooManyWarnings } from './text.js';
 
 export interface FormatOptions {
   /** ANSI colours, for a terminal that shows them. */
   color: boolean;
+  /** Set when the warnings are more than `ladder check --max-warnings` allows: the text report's summary says so. */
+  tooManyWarnings?: TooManyWarnings | undefined;
 }
 
 /** One output: what a report (or a ladder diff) looks like to one reader. Pure. */
@@ -20,19 +23,21 @@ export interface Format<In, Out = string> {
   paths?: 'repository';
 }
 
-export type CheckFormatName = 'text' | 'json' | 'sarif' | 'markdown';
+export type CheckFormatName = 'text' | 'json' | 'sarif' | 'markdown' | 'compact';
 
 /** On a terminal or in a file nothing limits the Markdown report: nothing is cut. */
 const UNLIMITED: Limit = { max: Number.MAX_SAFE_INTEGER, measure: chars, elsewhere: '' };
 
 /** `ladder check --format NAME` (text by default). */
 export const CHECK_FORMATS: Record<CheckFormatName, Format<Report>> = {
-  text: { render: (report, { color }) => formatText(report, color) },
+  text: { render: (report, { color, tooManyWarnings }) => formatText(report, color, tooManyWarnings) },
   json: { render: formatJson },
   // Code scanning resolves paths from the repository root, wherever the check ran.
   sarif: { render: formatSarif, paths: 'repository' },
   // The Action's job summary, for other CI systems and for pasting into an issue.
   markdown: { render: (report) => reportMarkdown({ ...report, scope: 'repository', notices: [], runUrl: undefined }, UNLIMITED) },
+  // `file:line:col: severity message (rule)`, for problem matchers and editors.
+  compact: { render: formatCompact },
 };
 
 export type DiffFormatName = 'text' | 'markdown' | 'json';

@@ -3,8 +3,17 @@ import { plural, stripControl } from '../core/text.js';
 import type { Report } from './model.js';
 import { waiverLines } from './waivers.js';
 
-/** eslint-style: problems grouped under their file, then one summary line. */
-export function formatText({ diagnostics, files, waivers }: Report, color: boolean): string {
+/** The warnings found (shown or not: --quiet hides them) and the most `--max-warnings` allows. */
+export interface TooManyWarnings {
+  warnings: number;
+  max: number;
+}
+
+/**
+ * eslint-style: problems grouped under their file, then one summary line, which says so when
+ * there are more warnings than `ladder check --max-warnings` allows.
+ */
+export function formatText({ diagnostics, files, waivers }: Report, color: boolean, tooMany?: TooManyWarnings): string {
   const paint = (code: number, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
   const out: string[] = [];
   let current: string | undefined;
@@ -24,7 +33,8 @@ export function formatText({ diagnostics, files, waivers }: Report, color: boole
     diagnostics.length === 0
       ? `✔ ${plural(files, 'file')} checked, no problems`
       : `✖ ${plural(diagnostics.length, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${plural(files, 'file')} checked`;
-  out.push(errors > 0 ? paint(31, summary) : warnings > 0 ? paint(33, summary) : paint(32, summary));
+  const line = tooMany ? `${summary}; too many warnings (${tooMany.warnings}, --max-warnings ${tooMany.max})` : summary;
+  out.push(errors > 0 || tooMany ? paint(31, line) : warnings > 0 ? paint(33, line) : paint(32, line));
   // "No problems" with rules off or waived is not the same as no problems: say what was left out.
   for (const line of waivers ? waiverLines(waivers) : []) out.push(`  ${paint(2, 'ℹ')} ${oneLine(line)}`);
   return `${out.join('\n')}\n`;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
@@ -18,6 +18,7 @@ beforeAll(() => {
   writeLadder(join(work, 'broken', 'ladder'), broken);
   writeLadder(join(work, 'warned', 'ladder'), withPolicy(edit(exampleFiles(), E4, '## System design', '## Sytem design'), { 'level-sections': 'warning' }));
   writeLadder(join(work, 'clean', 'ladder'), exampleFiles());
+  writeFileSync(join(work, 'clean', 'notes.txt'), 'not a ladder file\n');
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -78,17 +79,25 @@ describe('ladder check --format json', () => {
     const { status, stdout } = await runCli(['check', 'ladder', '--format', 'json'], join(work, 'broken'));
     expect(status).toBe(1);
     const report = JSON.parse(stdout) as JsonReport;
-    expect(Object.keys(report).sort()).toEqual(['diagnostics', 'summary', 'version']);
+    expect(Object.keys(report).sort()).toEqual(['diagnostics', 'formatVersion', 'summary', 'version']);
+    expect(report.formatVersion).toBe(1);
     expect(report.version).toMatch(/^\d+\.\d+\.\d+/);
     expect(report.summary).toEqual({ files: broken.length, errors: 3, warnings: 0 });
     expect(report.diagnostics).toHaveLength(3);
-    for (const d of report.diagnostics) expect(Object.keys(d).sort()).toEqual(['column', 'file', 'line', 'message', 'rule', 'severity']);
+    // Each diagnostic has these keys, and where the engine knows the end of what it points at
+    // (the key "quorom", the value of id:), endLine and endColumn; not for a Markdown heading.
+    const keys = ['column', 'file', 'line', 'message', 'rule', 'severity'];
+    const ended = [...keys, 'endColumn', 'endLine'].sort();
+    expect(report.diagnostics.map((d) => Object.keys(d).sort())).toEqual([ended, ended, keys]);
+    const quorom = positionOf(broken, 'ladder.yml', 'quorom');
     expect(report.diagnostics[0]).toEqual({
       rule: 'schema',
       severity: 'error',
       message: expect.stringContaining('Did you mean "quorum"?'),
       file: 'ladder/ladder.yml',
-      ...positionOf(broken, 'ladder.yml', 'quorom'),
+      ...quorom,
+      endLine: quorom.line,
+      endColumn: quorom.column + 'quorom'.length,
     });
     expect(report.diagnostics.slice(1).map((d) => [d.rule, d.file, d.line, d.column])).toEqual([
       ['level-sections', 'ladder/levels/ic/E4.md', 3, 5],
@@ -218,10 +227,10 @@ describe('ladder check --format sarif, for GitHub code scanning', () => {
 
 describe('exit status', () => {
   test.each([
-    ['an unknown format', ['check', 'ladder', '--format', 'yaml'], /unknown --format "yaml"; use text, json, sarif or markdown/],
+    ['an unknown format', ['check', 'ladder', '--format', 'yaml'], /unknown --format "yaml"; use text, json, sarif, markdown or compact/],
     ['two directories', ['check', 'ladder', 'other'], /check takes one directory, got 2/],
     ['a directory that does not exist', ['check', 'no-such-dir'], /cannot read .*no-such-dir: ENOENT/],
-    ['a file instead of a directory', ['check', 'ladder/ladder.yml'], /is not a directory/],
+    ['a file in no ladder', ['check', 'notes.txt'], /notes\.txt is in no ladder: no folder above it holds a ladder\.yml/],
     ['an unknown option', ['check', 'ladder', '--colour'], /--colour/],
     ['an unknown command', ['chekc'], /unknown command "chekc"\. Run ladder --help for the list\./],
   ])('2 for %s, with the reason on stderr and nothing on stdout', async (_, argv, reason) => {

@@ -1,16 +1,17 @@
 import { realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import { checkLadder } from '../../check.js';
 import { countBySeverity } from '../../core/diagnostic.js';
 import { diffLadders } from '../../core/diff.js';
 import type { SourceFile } from '../../core/source-file.js';
+import { didYouMean } from '../../core/suggest.js';
 import { GitError, readLadderAtRef, repoTop } from '../../node/git.js';
 import { readLadderDir } from '../../node/read-ladder-dir.js';
 import { DIFF_FORMATS, formatNamed, formatNames } from '../../report/formats.js';
+import { COLOR_OPTIONS, colorFlag, parseCommandArgs } from '../args.js';
 import { type CliIo, EXIT_OK, UsageError } from '../io.js';
 
-export const diffHelp = `Usage: ladder diff BASE [HEAD] [--dir DIR] [--format text|markdown|json]
+export const diffHelp = `Usage: ladder diff BASE [HEAD] [--dir DIR] [--format text|markdown|json] [--color|--no-color]
 
 Compares the ladder at git ref BASE with the ladder at HEAD (default: the working tree) and says
 what changed for the people on it: levels added, removed, retitled or moved to another band;
@@ -22,29 +23,31 @@ something new of an engineer, "minor" for any other change, "none".
 Run it inside the git repository that holds the ladder.
 
 Options:
-  --dir DIR             the ladder directory, relative to here (default ./ladder)
+  --dir DIR             the ladder directory, relative to here (default ./ladder); the
+                        arguments are git refs, so the directory is only ever given this way
   -f, --format FORMAT   text (default), markdown (as in a pull-request comment), or json
+  --color, --no-color   force colour on or off (default: on a terminal, unless NO_COLOR is
+                        set; FORCE_COLOR=1 forces it)
   -h, --help            show this help
 
 Exit status: 0 when the diff was made (whatever it found), 2 on a usage error or an unknown ref.
 `;
 
 export function diff(args: string[], io: CliIo): number {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      dir: { type: 'string', default: 'ladder' },
-      format: { type: 'string', short: 'f', default: 'text' },
-      help: { type: 'boolean', short: 'h' },
-    },
+  const parsed = parseCommandArgs(args, {
+    dir: { type: 'string', default: 'ladder' },
+    format: { type: 'string', short: 'f', default: 'text' },
+    ...COLOR_OPTIONS,
+    help: { type: 'boolean', short: 'h' },
   });
+  const { values, positionals } = parsed;
   if (values.help) {
     io.stdout(diffHelp);
     return EXIT_OK;
   }
   const format = formatNamed(DIFF_FORMATS, values.format ?? 'text');
-  if (!format) throw new UsageError(`unknown --format "${values.format}"; use ${formatNames(DIFF_FORMATS)}`);
+  if (!format)
+    throw new UsageError(`unknown --format "${values.format}"; use ${formatNames(DIFF_FORMATS)}.${didYouMean(values.format, Object.keys(DIFF_FORMATS))}`);
   if (positionals.length === 0) throw new UsageError('which version to compare with? Give a git ref, e.g. ladder diff main');
   if (positionals.length > 2) throw new UsageError(`diff takes a base ref and an optional head ref, got ${positionals.length} arguments`);
   const [baseRef, headRef] = positionals as [string, string | undefined];
@@ -91,7 +94,7 @@ export function diff(args: string[], io: CliIo): number {
     }
   }
   const result = diffLadders(base.ladder, head.ladder);
-  io.stdout(format.render(result, { color: io.color }));
+  io.stdout(format.render(result, { color: colorFlag(parsed) ?? io.color }));
   return EXIT_OK;
 }
 

@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { checkLadder } from '../../check.js';
 import { LadderIndex, type Level, type PacketKind } from '../../core/model.js';
 import { moveProblem, resolveMove } from '../../core/moves.js';
@@ -8,6 +7,7 @@ import { PACKET_KIND_IDS, PACKET_KINDS, type PacketKindInfo } from '../../core/p
 import { packetTemplate } from '../../core/packet-template.js';
 import { didYouMean } from '../../core/suggest.js';
 import { readLadderDir } from '../../node/read-ladder-dir.js';
+import { parseCommandArgs } from '../args.js';
 import { type CliIo, EXIT_OK, EXIT_PROBLEMS, UsageError } from '../io.js';
 
 export const newHelp = `Usage: ladder new packet --kind KIND --candidate HANDLE --to LEVEL [options]
@@ -31,26 +31,23 @@ const KINDS = PACKET_KIND_IDS;
 const HANDLE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 
 export function newCommand(args: string[], io: CliIo, now: Date = new Date()): number {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      kind: { type: 'string' },
-      candidate: { type: 'string' },
-      to: { type: 'string' },
-      from: { type: 'string' },
-      cycle: { type: 'string' },
-      manager: { type: 'string' },
-      dir: { type: 'string', default: 'ladder' },
-      out: { type: 'string', short: 'o' },
-      help: { type: 'boolean', short: 'h' },
-    },
+  const { values, positionals } = parseCommandArgs(args, {
+    kind: { type: 'string' },
+    candidate: { type: 'string' },
+    to: { type: 'string' },
+    from: { type: 'string' },
+    cycle: { type: 'string' },
+    manager: { type: 'string' },
+    dir: { type: 'string', default: 'ladder' },
+    out: { type: 'string', short: 'o' },
+    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     io.stdout(newHelp);
     return EXIT_OK;
   }
-  if (positionals[0] !== 'packet' || positionals.length > 1) throw new UsageError('what to create? Only "ladder new packet" exists');
+  if (positionals[0] !== 'packet' || positionals.length > 1)
+    throw new UsageError(`what to create? Only "ladder new packet" exists.${positionals[0] === undefined ? '' : didYouMean(positionals[0], ['packet'])}`);
   const kind = values.kind as PacketKind | undefined;
   if (!kind || !KINDS.includes(kind))
     throw new UsageError(`--kind must be one of ${KINDS.join(', ')}${kind ? `, not "${kind}".${didYouMean(kind, KINDS)}` : ''}`);

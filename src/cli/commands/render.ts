@@ -13,16 +13,16 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import { checkLadder } from '../../check.js';
 import { countBySeverity } from '../../core/diagnostic.js';
 import { readGitHistory } from '../../node/git-history.js';
 import { readLadderDir, readRegular } from '../../node/read-ladder-dir.js';
 import { formatText } from '../../report/text.js';
 import { VERSION } from '../../version.js';
+import { COLOR_OPTIONS, colorFlag, ladderDirArg, parseCommandArgs } from '../args.js';
 import { type CliIo, EXIT_OK, EXIT_PROBLEMS, UsageError } from '../io.js';
 
-export const renderHelp = `Usage: ladder render [DIR] --out OUT [--base-url PATH]
+export const renderHelp = `Usage: ladder render [DIR | --dir DIR] --out OUT [--base-url PATH]
 
 Renders the ladder in DIR (default: ./ladder) as a static site in OUT, ready for GitHub Pages:
 the tracks side by side, a page per track and per level, competency matrices, "what changes"
@@ -30,10 +30,13 @@ pages for every promotion and track switch, search, and a changelog from git his
 The ladder is checked first; a ladder with errors is not rendered. packets/ is never read.
 
 Options:
+  --dir DIR             the ladder directory (the same as giving DIR as the argument)
   -o, --out OUT         the directory to write (created; must be empty or a previous render,
                         with no symbolic link inside)
   --base-url PATH       where the site is served: / (default), /repo/ for a GitHub Pages project
                         site, or a full URL (https://org.github.io/repo/) for absolute sitemap URLs
+  --color, --no-color   force colour on or off for the problems it prints (default: on a
+                        terminal, unless NO_COLOR is set; FORCE_COLOR=1 forces it)
   -h, --help            show this help
 
 Exit status: 0 rendered, 1 the ladder has errors, 2 usage error or unreadable DIR.
@@ -56,18 +59,21 @@ function writeOwn(target: string, contents: string | Uint8Array): void {
 }
 
 export async function render(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { out: { type: 'string', short: 'o' }, 'base-url': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  const parsed = parseCommandArgs(args, {
+    dir: { type: 'string' },
+    out: { type: 'string', short: 'o' },
+    'base-url': { type: 'string' },
+    ...COLOR_OPTIONS,
+    help: { type: 'boolean', short: 'h' },
   });
+  const { values, positionals } = parsed;
   if (values.help) {
     io.stdout(renderHelp);
     return EXIT_OK;
   }
   if (positionals.length > 1) throw new UsageError(`render takes one directory, got ${positionals.length}`);
   if (!values.out) throw new UsageError('--out is required: the directory to write the site to');
-  const dir = resolve(io.cwd, positionals[0] ?? 'ladder');
+  const dir = resolve(io.cwd, ladderDirArg(values.dir, positionals[0]));
   const out = resolve(io.cwd, values.out);
   if (out === dir) throw new UsageError('--out must not be the ladder directory itself');
 
@@ -87,7 +93,7 @@ export async function render(args: string[], io: CliIo): Promise<number> {
   const result = checkLadder(files);
   const prefix = relative(io.cwd, dir).split(sep).join('/');
   const diagnostics = result.diagnostics.map((d) => ({ ...d, file: prefix ? `${prefix}/${d.file}` : d.file }));
-  if (diagnostics.length > 0) io.stdout(formatText({ diagnostics, files: result.files, version: VERSION }, io.color));
+  if (diagnostics.length > 0) io.stdout(formatText({ diagnostics, files: result.files, version: VERSION }, colorFlag(parsed) ?? io.color));
   if (countBySeverity(diagnostics).errors > 0) {
     io.stderr('ladder render: the ladder has errors (above); fix them and render again. Nothing was written.\n');
     return EXIT_PROBLEMS;
