@@ -6,8 +6,8 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the CLI in-process, as `ladder <argv>` started in `cwd`, and collects what it prints. */
-export async function runCli(argv: string[], cwd: string): Promise<CliRun> {
+/** Runs the CLI in-process, as `ladder <argv>` started in `cwd`, and collects what it prints; `color` is what the shell decided (default: no colour). */
+export async function runCli(argv: string[], cwd: string, { color = false }: { color?: boolean } = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const status = await main(argv, {
@@ -18,7 +18,7 @@ export async function runCli(argv: string[], cwd: string): Promise<CliRun> {
     stderr: (text) => {
       stderr += text;
     },
-    color: false,
+    color,
   });
   return { status, stdout, stderr };
 }
