@@ -23,7 +23,7 @@ structure, the parity of its IC and EM tracks, and every promotion packet. Given
 that holds ladder.yml) and reports only on those files.
 
 Options:
-  --dir DIR             the ladder directory (the same as giving DIR as the argument)
+  --dir DIR             the ladder directory (default ./ladder); the same as giving DIR
   -f, --format FORMAT   text (default), json (with "formatVersion" and end positions),
                         sarif (SARIF 2.1.0 for code scanning), markdown (the report the
                         Action writes to its job summary), or compact (one

@@ -23,8 +23,8 @@ something new of an engineer, "minor" for any other change, "none".
 Run it inside the git repository that holds the ladder.
 
 Options:
-  --dir DIR             the ladder directory, relative to here (default ./ladder); the
-                        arguments are git refs, so the directory is only ever given this way
+  --dir DIR             the ladder directory (default ./ladder), relative to here; the
+                        arguments are git refs, so the directory is given only this way
   -f, --format FORMAT   text (default), markdown (as in a pull-request comment), or json
   --color, --no-color   force colour on or off (default: on a terminal, unless NO_COLOR is
                         set; FORCE_COLOR=1 forces it)

@@ -30,7 +30,7 @@ pages for every promotion and track switch, search, and a changelog from git his
 The ladder is checked first; a ladder with errors is not rendered. packets/ is never read.
 
 Options:
-  --dir DIR             the ladder directory (the same as giving DIR as the argument)
+  --dir DIR             the ladder directory (default ./ladder); the same as giving DIR
   -o, --out OUT         the directory to write (created; must be empty or a previous render,
                         with no symbolic link inside)
   --base-url PATH       where the site is served: / (default), /repo/ for a GitHub Pages project
