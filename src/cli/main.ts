@@ -16,8 +16,8 @@ Commands:
   render [DIR]      render the ladder as a static site for GitHub Pages: --out OUT [--base-url /repo/]
   help COMMAND      show a command's options (the same as ladder COMMAND --help)
 
-Every command takes the ladder directory as --dir DIR (default ./ladder); check and render
-also take it as their first argument.
+Every command takes the ladder directory as --dir DIR (default ./ladder); init, check and
+render also take it as their first argument.
 
 Options:
   -h, --help        show this help

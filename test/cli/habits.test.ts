@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
@@ -25,6 +25,7 @@ beforeAll(() => {
   writeLadder(join(work, 'clean', 'ladder'), exampleFiles());
   writeLadder(join(work, 'two', 'a'), exampleFiles());
   writeLadder(join(work, 'two', 'b'), exampleFiles());
+  mkdirSync(join(work, 'fresh'));
   writeFileSync(join(work, 'broken', 'ladder', 'NOTES.txt'), 'not a ladder file\n');
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -226,10 +227,14 @@ describe('the ladder directory, given the same way to every command', () => {
     const render = await runCli(['render', '--dir', join(repoRoot, 'ladder'), '--out', site], work);
     expect(render.status).toBe(0);
     expect(existsSync(join(site, 'index.html'))).toBe(true);
+    const init = await runCli(['init', '--dir', 'started'], join(work, 'fresh'));
+    expect(init.status).toBe(0);
+    expect(existsSync(join(work, 'fresh', 'started', 'ladder.yml'))).toBe(true);
   });
 
   test('two different directories are a usage error', async () => {
     for (const argv of [
+      ['init', 'ladder', '--dir', 'other'],
       ['check', 'ladder', '--dir', 'other'],
       ['render', 'ladder', '--dir', 'other', '--out', 'site'],
     ]) {
@@ -240,7 +245,7 @@ describe('the ladder directory, given the same way to every command', () => {
   });
 
   test("every command's help documents --dir DIR", async () => {
-    for (const command of ['check', 'render', 'new', 'diff']) {
+    for (const command of ['init', 'check', 'render', 'new', 'diff']) {
       const { stdout } = await runCli([command, '--help'], repoRoot);
       expect(stdout).toMatch(/\n {2}--dir DIR {2,}the ladder directory/);
     }
@@ -249,7 +254,7 @@ describe('the ladder directory, given the same way to every command', () => {
 
 describe('help and version', () => {
   test('ladder help COMMAND is ladder COMMAND --help', async () => {
-    for (const command of ['check', 'render', 'new', 'diff']) {
+    for (const command of ['init', 'check', 'render', 'new', 'diff']) {
       const help = await runCli(['help', command], repoRoot);
       expect(help).toEqual(await runCli([command, '--help'], repoRoot));
       expect(help.status).toBe(0);

@@ -15,7 +15,7 @@ import { VERSION } from '../../version.js';
 import { COLOR_OPTIONS, colorFlag, ladderDirArg, parseCommandArgs } from '../args.js';
 import { type CliIo, EXIT_OK, EXIT_PROBLEMS, UsageError } from '../io.js';
 
-export const checkHelp = `Usage: ladder check [DIR | FILE...] [--dir DIR] [--format FORMAT] [options] [--changed FILE... | --changed -]
+export const checkHelp = `Usage: ladder check [DIR | FILE...] [--format FORMAT] [options] [--changed FILE... | --changed -]
 
 Checks the ladder in DIR (default: ./ladder): every file against its schema, the ladder's
 structure, the parity of its IC and EM tracks, and every promotion packet. Given files instead

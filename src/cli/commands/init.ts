@@ -1,8 +1,8 @@
 import { lstatSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import { initFiles } from '../../core/init-template.js';
 import { repositoryRootOf } from '../../node/git.js';
+import { ladderDirArg, parseCommandArgs } from '../args.js';
 import { type CliIo, EXIT_OK, EXIT_PROBLEMS, UsageError } from '../io.js';
 
 export const initHelp = `Usage: ladder init [DIR] [--org NAME]
@@ -16,6 +16,7 @@ holds DIR (or the current directory outside one). Nothing is ever overwritten: i
 files exists, none is written.
 
 Options:
+  --dir DIR      the ladder directory (default ./ladder); the same as giving DIR
   --org NAME     the organization's name in ladder.yml (default: "Your Organization")
   -h, --help     show this help
 
@@ -26,11 +27,7 @@ Exit status: 0 written, 1 a file exists already (nothing written), 2 usage error
 const SAFE_DIR = /^[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)*$/;
 
 export function init(args: string[], io: CliIo): number {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { org: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  });
+  const { values, positionals } = parseCommandArgs(args, { dir: { type: 'string' }, org: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
   if (values.help) {
     io.stdout(initHelp);
     return EXIT_OK;
@@ -38,7 +35,7 @@ export function init(args: string[], io: CliIo): number {
   if (positionals.length > 1) throw new UsageError(`init takes one directory, got ${positionals.length}`);
   const organization = (values.org ?? 'Your Organization').trim();
   if (organization === '') throw new UsageError('--org needs a name');
-  const dir = resolve(io.cwd, positionals[0] ?? 'ladder');
+  const dir = resolve(io.cwd, ladderDirArg(values.dir, positionals[0]));
   const root = repositoryRootOf(dir) ?? io.cwd;
   const ladderDir = relative(root, dir).split(sep).join('/');
   if (ladderDir.startsWith('..') || isAbsolute(ladderDir))

@@ -22,7 +22,7 @@ import { VERSION } from '../../version.js';
 import { COLOR_OPTIONS, colorFlag, ladderDirArg, parseCommandArgs } from '../args.js';
 import { type CliIo, EXIT_OK, EXIT_PROBLEMS, UsageError } from '../io.js';
 
-export const renderHelp = `Usage: ladder render [DIR | --dir DIR] --out OUT [--base-url PATH]
+export const renderHelp = `Usage: ladder render [DIR] --out OUT [--base-url PATH]
 
 Renders the ladder in DIR (default: ./ladder) as a static site in OUT, ready for GitHub Pages:
 the tracks side by side, a page per track and per level, competency matrices, "what changes"
