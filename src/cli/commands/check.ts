@@ -31,7 +31,7 @@ Options:
                         problem matchers: .github/ladder-problem-matcher.json)
   -o, --output-file FILE
                         write the report to FILE instead of standard output
-  --quiet               report errors only: warnings are neither shown nor counted
+  --quiet               report errors only: warnings are not shown and do not fail the check
   --max-warnings N      exit with status 1 when there are more than N warnings (counted
                         even with --quiet, as ESLint does)
   --color, --no-color   force colour on or off (default: on a terminal, unless NO_COLOR is
