@@ -36,7 +36,7 @@ export function planAnnotations(diagnostics: readonly Diagnostic[], limit = ANNO
   const errors = pick('error');
   const warnings = pick('warning');
   const shown = [...errors.slice(0, limit), ...warnings.slice(0, limit)];
-  const plan: Annotation[] = shown.map((d) => ({ level: d.severity, message: d.message, title: d.rule, file: d.file, line: d.line, col: d.column }));
+  const plan: Annotation[] = shown.map((d) => ({ level: d.severity, message: d.message, title: d.rule, file: d.file, line: d.line, col: d.column, ...end(d) }));
   const hiddenErrors = Math.max(0, errors.length - limit);
   const hiddenWarnings = Math.max(0, warnings.length - limit);
   if (hiddenErrors + hiddenWarnings > 0) {
@@ -46,4 +46,10 @@ export function planAnnotations(diagnostics: readonly Diagnostic[], limit = ANNO
     });
   }
   return plan;
+}
+
+/** Where the problem ends, when the engine knows: GitHub takes an end column only on a one-line annotation. */
+function end(d: Diagnostic): Pick<Annotation, 'endLine' | 'endColumn'> {
+  if (d.endLine === undefined) return {};
+  return d.endLine === d.line && d.endColumn !== undefined ? { endLine: d.endLine, endColumn: d.endColumn } : { endLine: d.endLine };
 }

@@ -87,7 +87,13 @@ export function formatSarif({ diagnostics, version }: Report): string {
               physicalLocation: {
                 artifactLocation: { uri: uriOf(d.file), uriBaseId: SRCROOT },
                 // Code scanning needs a start line and column of at least 1.
-                region: { startLine: Math.max(1, d.line), startColumn: Math.max(1, d.column) },
+                // SARIF's endColumn is exclusive, as the engine's is.
+                region: {
+                  startLine: Math.max(1, d.line),
+                  startColumn: Math.max(1, d.column),
+                  ...(d.endLine !== undefined && d.endLine >= d.line ? { endLine: d.endLine } : {}),
+                  ...(d.endLine !== undefined && d.endColumn !== undefined && (d.endLine > d.line || d.endColumn > d.column) ? { endColumn: d.endColumn } : {}),
+                },
               },
             },
           ],

@@ -206,7 +206,7 @@ describe('annotations and logs', () => {
     const errors = result.stdout.split('\n').filter((l) => l.startsWith('::error '));
     expect(errors).toHaveLength(10);
     expect(errors[0]).toMatch(
-      /^::error title=packet-promotion,file=ladder\/packets\/2026-h2\/jo-rivera-promotion\.md,line=5,col=5::A promotion climbs one band at a time/,
+      /^::error title=packet-promotion,file=ladder\/packets\/2026-h2\/jo-rivera-promotion\.md,line=5,endLine=5,col=5,endColumn=7::A promotion climbs one band at a time/,
     );
     expect(result.stdout).toMatch(/^::notice::3 more errors and 0 more warnings are not annotated/m);
     expect(result.outputs.errors).toBe('13');

@@ -163,8 +163,14 @@ describe('ladder check --format sarif', () => {
       locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }>;
     }>;
     expect(results.map((r) => [r.ruleId, r.level, r.locations[0]?.physicalLocation.artifactLocation.uri, r.locations[0]?.physicalLocation.region])).toEqual([
-      ['schema', 'error', 'ladder/ladder.yml', { startLine: positionOf(broken, 'ladder.yml', 'quorom').line, startColumn: 3 }],
-      ['level-sections', 'error', 'ladder/levels/ic/E4.md', { startLine: 3, startColumn: 5 }],
+      // The region ends where the engine knows the end (the key, the value; a heading has none); SARIF's endColumn is exclusive.
+      [
+        'schema',
+        'error',
+        'ladder/ladder.yml',
+        { startLine: positionOf(broken, 'ladder.yml', 'quorom').line, startColumn: 3, endLine: positionOf(broken, 'ladder.yml', 'quorom').line, endColumn: 9 },
+      ],
+      ['level-sections', 'error', 'ladder/levels/ic/E4.md', { startLine: 3, startColumn: 5, endLine: 3, endColumn: 7 }],
       ['level-sections', 'error', 'ladder/levels/ic/E4.md', { startLine: positionOf(broken, E4, 'Sytem design').line, startColumn: 4 }],
     ]);
     for (const r of results) {
