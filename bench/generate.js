@@ -1,6 +1,6 @@
 // Generates a large synthetic organization for the benchmarks: a ladder that passes `ladder check`.
 //
-//   generateOrg(dir, { tracks: 10, levels: 10, competencies: 25, packets: 0 })
+//   generateOrg(dir, { tracks: 10, levels: 10, competencies: 25, packets: 0, families: 0 })
 //
 // Layout (docs/format.md): ladder.yml, competencies.yml, levels/<track>/<id>.md. Every track has one
 // level on each band (bands = levels), tracks alternate kind ic / em, and every competency applies
@@ -14,7 +14,8 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-export const DEFAULTS = Object.freeze({ tracks: 10, levels: 10, competencies: 25, packets: 0, seed: 20261102 });
+// families: how many families the tracks are grouped into, in order (0: ladder.yml declares none).
+export const DEFAULTS = Object.freeze({ tracks: 10, levels: 10, competencies: 25, packets: 0, families: 0, seed: 20261102 });
 
 /**
  * Writes the org into `dir` (emptied first) and returns { dir, files, bytes, model }.
@@ -26,6 +27,8 @@ export function generateOrg(dir, options = {}) {
     if (!Number.isInteger(opts[key]) || opts[key] < 1) throw new Error(`generateOrg: ${key} must be a positive integer (got ${opts[key]})`);
   }
   if (opts.tracks < 2) throw new Error('generateOrg: tracks must be at least 2 (one ic and one em track)');
+  if (!Number.isInteger(opts.families) || opts.families < 0 || opts.families > opts.tracks)
+    throw new Error(`generateOrg: families must be a whole number no larger than tracks (got ${opts.families})`);
   if (!Number.isInteger(opts.packets) || opts.packets < 0) throw new Error(`generateOrg: packets must be a whole number (got ${opts.packets})`);
   const model = buildModel(opts);
   rmSync(dir, { recursive: true, force: true });
@@ -43,6 +46,16 @@ export function generateOrg(dir, options = {}) {
 
 // ---------------------------------------------------------------------------------------------
 // The model
+
+/** `count` families of consecutive tracks, as even as can be: f01 "Family 1" holds t01, t02… */
+function familiesOf(tracks, count) {
+  const size = Math.ceil(tracks.length / Math.max(count, 1));
+  return Array.from({ length: count }, (_, i) => ({
+    id: `f${String(i + 1).padStart(2, '0')}`,
+    name: `Family ${i + 1}`,
+    tracks: tracks.slice(i * size, (i + 1) * size).map((t) => t.id),
+  })).filter((f) => f.tracks.length > 0);
+}
 
 function buildModel(opts) {
   const rng = makeRng(opts.seed);
@@ -84,6 +97,7 @@ function buildModel(opts) {
     version: '1.0.0',
     bands,
     tracks,
+    families: familiesOf(tracks, opts.families),
     competencies,
     levels,
     governance: { committee: handles.slice(0, 5), quorum: 3, ladderApprovers: { ic: handles.slice(0, 3), em: handles.slice(3, 6) } },
@@ -154,6 +168,9 @@ function writeLadderYml(m, write) {
     ...m.bands.flatMap((b) => [`  - id: ${b.id}`, `    name: ${q(b.name)}`, `    pay: { currency: ${b.pay.currency}, min: ${b.pay.min}, max: ${b.pay.max} }`]),
     'tracks:',
     ...m.tracks.flatMap((t) => [`  - id: ${t.id}`, `    name: ${q(t.name)}`, `    kind: ${t.kind}`]),
+    ...(m.families.length > 0
+      ? ['families:', ...m.families.flatMap((f) => [`  - id: ${f.id}`, `    name: ${q(f.name)}`, `    tracks: [${f.tracks.join(', ')}]`])]
+      : []),
     'policy:',
     '  publishPay: true',
     '  rules: {}',

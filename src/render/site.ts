@@ -4,7 +4,7 @@ import type { Band, Competency, Family, Ladder, Level, Pay, Track } from '../cor
 import { describe, LadderIndex } from '../core/model.js';
 import { type StepAt, stepAt } from '../core/proficiency.js';
 import { formatPay, formatPayShort } from './format.js';
-import { escapeHtml, type Html, trusted } from './html.js';
+import { escapeHtml, type Html, html, trusted } from './html.js';
 import { type Fragment, type HeadingMode, MarkdownRenderer } from './markdown.js';
 import { type Steps, stepsOf } from './steps.js';
 import { type BaseUrl, pagePath, slug } from './urls.js';
@@ -105,6 +105,16 @@ export class Site {
     return [...groups.filter((g) => g.tracks.length > 0), ...(rest.length > 0 ? [{ family: undefined, tracks: rest }] : [])];
   }
 
+  /** "Senior band" for a level's band, or "Band 5" as it is when the band's name already says band. */
+  bandLabel(level: Level): string {
+    return bandWords(this.bandOf(level)?.name ?? level.band, '');
+  }
+
+  /** "the Senior band" in running text, or "Band 5". */
+  theBand(level: Level): string {
+    return bandWords(this.bandOf(level)?.name ?? level.band, 'the ');
+  }
+
   bandOf(level: Level): Band | undefined {
     return this.index.bandById.get(level.band);
   }
@@ -137,7 +147,7 @@ export class Site {
   appliesFrom(competency: Competency): string | undefined {
     if (competency.from === undefined) return undefined;
     const band = this.index.bandById.get(competency.from) ?? this.index.bandById.get(this.index.levelById.get(competency.from)?.band ?? '');
-    return band ? `Applies from the ${band.name} band up` : `Applies from ${fromText(competency.from, this.index)} up`;
+    return band ? `Applies from ${bandWords(band.name, 'the ')} up` : `Applies from ${fromText(competency.from, this.index)} up`;
   }
 
   /** The description a track shows: its own when the competency is described per track. */
@@ -180,6 +190,18 @@ export class Site {
     const anchor = competency?.tracks.includes(target.track) ? `#${competency.id}` : '';
     return this.url(pagePath.level(target.id)) + anchor;
   }
+}
+
+/**
+ * A muted aside: "(Engineering Management)", or "— Track 2 (management)" when the text has
+ * parentheses of its own, which nested ones would make hard to read.
+ */
+export function aside(text: string): Html {
+  return html` <span class="muted">${/[()]/.test(text) ? `\u2014 ${text}` : `(${text})`}</span>`;
+}
+
+function bandWords(name: string, article: string): string {
+  return /\bband\b/i.test(name) ? name : `${article}${name} band`;
 }
 
 function safeDecode(s: string): string {

@@ -4,7 +4,7 @@ import { allNew, type Comparison, compareFragments } from '../diff.js';
 import { plural } from '../format.js';
 import { type Html, html, trusted } from '../html.js';
 import type { Page } from '../layout.js';
-import type { Site } from '../site.js';
+import { aside, type Site } from '../site.js';
 import type { Step } from '../steps.js';
 import { pagePath } from '../urls.js';
 
@@ -19,8 +19,6 @@ export function changePage(site: Site, step: Step): Page {
   const lateral = step.kind === 'switch';
   const fromTrack = site.trackOf(from);
   const toTrack = site.trackOf(to);
-  const fromBand = site.bandOf(from);
-  const toBand = site.bandOf(to);
   // Competencies of either level, in the ladder's order; one name defined per track is one row.
   const rows = rowsOf(site, from, to);
   const competencies = rows.map((r) => r.competency);
@@ -37,10 +35,10 @@ export function changePage(site: Site, step: Step): Page {
   const toPay = site.payOf(to);
   const samePay = fromPay && toPay && site.payText(fromPay)?.value === site.payText(toPay)?.value;
   const lead = lateral
-    ? html`A lateral move on the ${fromBand?.name ?? from.band} band, in either direction: the same seniority${samePay ? ' and the same pay range' : ''}. Moving to the ${toTrack?.name ?? to.track} track is not a promotion, and moving back to the ${fromTrack?.name ?? from.track} track is not a demotion.`
+    ? html`A lateral move on ${site.theBand(from)}, in either direction: the same seniority${samePay ? ' and the same pay range' : ''}. Moving to the ${toTrack?.name ?? to.track} track is not a promotion, and moving back to the ${fromTrack?.name ?? from.track} track is not a demotion.`
     : from.tracks.includes(to.track)
-      ? html`A promotion on the ${toTrack?.name ?? to.track} track, one band up: from the ${fromBand?.name ?? from.band} band to the ${toBand?.name ?? to.band} band.`
-      : html`A promotion from the ${fromTrack?.name ?? from.track} track onto the ${toTrack?.name ?? to.track} track, one band up, as the ladder declares at this fork: from the ${fromBand?.name ?? from.band} band to the ${toBand?.name ?? to.band} band.`;
+      ? html`A promotion on the ${toTrack?.name ?? to.track} track, one band up: from ${site.theBand(from)} to ${site.theBand(to)}.`
+      : html`A promotion from the ${fromTrack?.name ?? from.track} track onto the ${toTrack?.name ?? to.track} track, one band up, as the ladder declares at this fork: from ${site.theBand(from)} to ${site.theBand(to)}.`;
   const legend = lateral
     ? html`In each column, <ins>highlighted words</ins> are what that level asks for that the other level's expectations for the same competency never mention. <span class="change-tag" data-sample="same">Unchanged</span> marks an expectation both levels share word for word, and <span class="change-tag" data-sample="new">New</span> a competency only one of the two tracks measures.`
     : html`On the right, <ins>highlighted words</ins> are what ${site.short(to)} asks for that ${site.short(from)}'s expectations for the same competency never mention. <span class="change-tag" data-sample="same">Unchanged</span> marks an expectation ${site.short(from)} has word for word, and <span class="change-tag" data-sample="new">New</span> a competency ${site.short(from)} is not measured on.`;
@@ -97,7 +95,7 @@ ${next.map((n) => html`<li><a href="${site.url(pagePath.change(n.key))}">Next st
 }
 
 function levelFact(site: Site, label: string, level: Level): Html {
-  return html`<div><dt>${label}</dt><dd><a href="${site.url(pagePath.level(level.id))}">${site.label(level)}</a>${site.bandOf(level) ? html` <span class="muted">(${site.bandOf(level)?.name} band)</span>` : ''}</dd></div>`;
+  return html`<div><dt>${label}</dt><dd><a href="${site.url(pagePath.level(level.id))}">${site.label(level)}</a>${site.bandOf(level) ? aside(site.bandLabel(level)) : ''}</dd></div>`;
 }
 
 /** One competency of a "what changes" page, as each of the two levels defines it (undefined: not measured there). */

@@ -1,7 +1,7 @@
 import type { Level } from '../../core/model.js';
 import { type Html, html, trusted } from '../html.js';
 import type { Page } from '../layout.js';
-import type { Site } from '../site.js';
+import { aside, type Site } from '../site.js';
 import { pagePath } from '../urls.js';
 
 /** One level: what it is, where it leads, and its expectations competency by competency. */
@@ -18,7 +18,7 @@ export function levelPage(site: Site, level: Level): Page {
   const moves: Html[] = [];
   // At a fork (several steps one way) each step says which track it leads on.
   const trackNote = (steps: typeof up, other: Level) =>
-    steps.length > 1 || !other.tracks.includes(level.track) ? html` <span class="muted">(${site.trackOf(other)?.name ?? other.track})</span>` : '';
+    steps.length > 1 || !other.tracks.includes(level.track) ? aside(site.trackOf(other)?.name ?? other.track) : '';
   for (const d of down)
     moves.push(
       html`<li><span class="move-kind">Level below</span> <a href="${site.url(pagePath.level(d.from.id))}">${site.label(d.from)}</a>${trackNote(down, d.from)} &middot; <a href="${site.url(pagePath.change(d.key))}">What changes from ${site.short(d.from)} to ${site.short(level)}</a></li>`,
@@ -30,7 +30,7 @@ export function levelPage(site: Site, level: Level): Page {
   for (const s of switches) {
     const other = s.from === level ? s.to : s.from;
     moves.push(
-      html`<li><span class="move-kind">Equally senior</span> <a href="${site.url(pagePath.level(other.id))}">${site.label(other)}</a> <span class="muted">(${site.trackOf(other)?.name ?? other.track})</span> &middot; <a href="${site.url(pagePath.change(s.key))}">What changes between ${site.short(level)} and ${site.short(other)}</a></li>`,
+      html`<li><span class="move-kind">Equally senior</span> <a href="${site.url(pagePath.level(other.id))}">${site.label(other)}</a>${aside(site.trackOf(other)?.name ?? other.track)} &middot; <a href="${site.url(pagePath.change(s.key))}">What changes between ${site.short(level)} and ${site.short(other)}</a></li>`,
     );
   }
   const sections = competencies.map((c) => {
@@ -48,7 +48,7 @@ ${group ? html`<p class="competency-group">One of the ${group.name} options: cho
 `;
   });
   const main = html`<div class="page-head">
-<p class="eyebrow">${track?.name ?? level.track}${band ? html` &middot; ${band.name} band` : ''}</p>
+<p class="eyebrow">${track?.name ?? level.track}${band ? html` &middot; ${site.bandLabel(level)}` : ''}</p>
 <h1>${level.title} <span class="level-code">${level.code}</span></h1>
 <p class="lead">${level.summary}</p>
 </div>

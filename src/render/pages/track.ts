@@ -1,7 +1,7 @@
 import type { Track } from '../../core/model.js';
 import { html } from '../html.js';
 import type { Page } from '../layout.js';
-import type { Site } from '../site.js';
+import { aside, type Site } from '../site.js';
 import { pagePath } from '../urls.js';
 import { KIND_LABEL } from './home.js';
 
@@ -43,7 +43,7 @@ ${
 <ul class="step-list">
 ${promotions.map(
   (s) =>
-    html`<li><a href="${site.url(pagePath.change(s.key))}">From ${site.label(s.from)} to ${site.label(s.to)}</a>${s.from.tracks.includes(s.to.track) && s.to.tracks.includes(track.id) ? '' : html` <span class="muted">(${s.to.tracks.includes(track.id) ? `from ${site.trackOf(s.from)?.name ?? s.from.track}` : `onto ${site.trackOf(s.to)?.name ?? s.to.track}`})</span>`}</li>\n`,
+    html`<li><a href="${site.url(pagePath.change(s.key))}">From ${site.label(s.from)} to ${site.label(s.to)}</a>${s.from.tracks.includes(s.to.track) && s.to.tracks.includes(track.id) ? '' : aside(s.to.tracks.includes(track.id) ? `from ${site.trackOf(s.from)?.name ?? s.from.track}` : `onto ${site.trackOf(s.to)?.name ?? s.to.track}`)}</li>\n`,
 )}
 </ul>
 </section>`
@@ -57,7 +57,7 @@ ${
 <ul class="step-list">
 ${switches.map((s) => {
   const [mine, other] = s.from.track === track.id ? [s.from, s.to] : [s.to, s.from];
-  return html`<li><a href="${site.url(pagePath.change(s.key))}">Between ${site.label(mine)} and ${site.label(other)}</a> <span class="muted">(${site.trackOf(other)?.name ?? other.track}, ${site.bandOf(other)?.name ?? other.band} band)</span></li>\n`;
+  return html`<li><a href="${site.url(pagePath.change(s.key))}">Between ${site.label(mine)} and ${site.label(other)}</a>${aside(`${site.trackOf(other)?.name ?? other.track}, ${site.bandLabel(other)}`)}</li>\n`;
 })}
 </ul>
 </section>`

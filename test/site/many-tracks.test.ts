@@ -1,0 +1,30 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from '@jest/globals';
+// @ts-expect-error: the benchmark generator is plain JavaScript, without types
+import { generateOrg } from '../../bench/generate.js';
+import { readLadderDir } from '../../src/node/read-ladder-dir.js';
+import { renderSite } from '../../src/render/index.js';
+import { ladderOf } from './helpers.js';
+
+// The synthetic org of the benchmarks, small: bands named "Band 5", tracks named "Track 2 (management)".
+const work = mkdtempSync(join(tmpdir(), 'ladder-many-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+generateOrg(join(work, 'org'), { tracks: 6, levels: 4, competencies: 3, families: 2 });
+const site = renderSite(ladderOf(readLadderDir(join(work, 'org'), { personal: false })), { baseUrl: '/' });
+const page = (path: string) => site.files.get(path)?.toString() ?? '';
+const all = [...site.files].filter(([p]) => p.endsWith('.html'));
+
+describe('labels made of names that already say what they are', () => {
+  test('a band named "Band 3" is never "Band 3 band"', () => {
+    for (const [path, html] of all) expect([path, /\bband \d+ band\b/i.test(html)]).toEqual([path, false]);
+    expect(page('levels/T01L03/index.html')).toContain('<p class="eyebrow">Track 1 (individual contributor) &middot; Band 3</p>');
+    expect(page('changes/T01L02-T01L03/index.html')).toContain('from Band 2 to Band 3.');
+  });
+
+  test('a track named "Track 2 (management)" is never put in parentheses of its own', () => {
+    for (const [path, html] of all) expect([path, /\([^()<]*\([^()<]*\)[^()<]*\)/.test(html)]).toEqual([path, false]);
+    expect(page('tracks/t01/index.html')).toContain('<span class="muted">— Track 2 (management), Band 1</span>');
+  });
+});
