@@ -1,6 +1,6 @@
 import type { History } from '../core/history.js';
 import type { Ladder } from '../core/model.js';
-import { FAVICON, SEARCH_SCRIPT } from './assets.js';
+import { COLUMNS_SCRIPT, FAVICON, SEARCH_SCRIPT } from './assets.js';
 import { STYLESHEET } from './css.js';
 import { layout, type Page } from './layout.js';
 import { changePage } from './pages/change.js';
@@ -80,6 +80,7 @@ export function* renderFiles(ladder: Ladder, options: RenderOptions = {}): Gener
   yield [pagePath.sitemap, sitemapXml(base, pages)];
   yield [pagePath.css, STYLESHEET];
   yield [pagePath.script, SEARCH_SCRIPT];
+  yield [pagePath.columns, COLUMNS_SCRIPT];
   yield [pagePath.icon, FAVICON];
   // GitHub Pages deployed from a branch would otherwise run Jekyll over the site.
   yield ['.nojekyll', ''];

@@ -79,6 +79,7 @@ export const pagePath = {
   searchIndex: 'search/index.json',
   css: 'assets/site.css',
   script: 'assets/search.js',
+  columns: 'assets/columns.js',
   icon: 'assets/favicon.svg',
 } as const;
 

@@ -3,6 +3,7 @@ import { TRACK_KIND_IDS, TRACK_KINDS, type TrackKind } from '../../core/track-ki
 import { type Html, html } from '../html.js';
 import type { Page } from '../layout.js';
 import type { Site } from '../site.js';
+import { scrollBox } from '../table.js';
 import { pagePath } from '../urls.js';
 
 /** How a track's kind reads on the site (track-kinds.ts). */
@@ -48,8 +49,10 @@ ${tracks.map((t) => cell(t, band))}${switchCell(band)}
 </div>
 <section class="parity-section" aria-labelledby="ladder-parity-title">
 <h2 id="ladder-parity-title">Tracks side by side</h2>
-<section class="table-scroll" aria-labelledby="ladder-parity-caption" tabindex="0">
-<table class="parity">
+${picker(site)}${scrollBox({
+  captionId: 'ladder-parity-caption',
+  hint: 'A wide table: it scrolls sideways, and its band column stays in view.',
+  table: html`<table class="parity" id="ladder-parity-table">
 <caption id="ladder-parity-caption">Levels by band, most senior first${pay ? '; pay is the yearly base pay range of the band' : ''}</caption>
 <thead>
 ${
@@ -66,8 +69,8 @@ ${
 <tbody>
 ${rows}
 </tbody>
-</table>
-</section>
+</table>`,
+})}
 </section>
 <section class="tracks-section" id="tracks" aria-labelledby="ladder-tracks-title">
 <h2 id="ladder-tracks-title">Tracks</h2>
@@ -98,7 +101,34 @@ ${trackCards(site, g.tracks, 4)}
     description: `The career ladder of ${site.organization}: ${tracks.map((t) => t.name).join(', ')}, side by side, band by band.`,
     main,
     section: 'home',
+    scripts: tracks.length > 2 ? [pagePath.columns] : [],
   };
+}
+
+/**
+ * Which tracks the table shows, by family (assets/columns.js; without it, hidden, and every track
+ * shows). Kept in the URL (?tracks=…) and in the browser. Only for more than two tracks.
+ */
+function picker(site: Site): Html {
+  if (site.tracks.length <= 2) return html``;
+  const groups = site.families.length > 0 ? site.families : [{ family: undefined, tracks: site.tracks }];
+  const box = (t: Track) => html`<li><label><input type="checkbox" name="track" value="${t.id}" data-name="${t.name}" checked> ${t.name}</label></li>`;
+  return html`<form class="column-picker track-picker" data-columns="ladder-parity-table" data-param="tracks" data-noun="tracks" data-remember hidden>
+<fieldset>
+<legend>Tracks to compare</legend>
+<div class="picker-groups">
+${groups.map((g) =>
+  site.families.length > 0
+    ? html`<fieldset><legend>${g.family?.name ?? 'Other tracks'}</legend><ul>${g.tracks.map(box)}</ul></fieldset>
+`
+    : html`<ul>${g.tracks.map(box)}</ul>
+`,
+)}</div>
+<button type="button" class="secondary" data-show-all>Show every track</button>
+</fieldset>
+<p class="picker-status" role="status"></p>
+</form>
+`;
 }
 
 /** One card per track: its kind, description, range and matrix; `level` is the heading level of the track names. */

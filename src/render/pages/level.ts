@@ -47,6 +47,8 @@ ${group ? html`<p class="competency-group">One of the ${group.name} options: cho
 </section>
 `;
   });
+  // The levels around come before the introduction: on a phone they are on the first screen; on a
+  // wide one they sit beside it.
   const main = html`<div class="page-head">
 <p class="eyebrow">${track?.name ?? level.track}${band ? html` &middot; ${site.bandLabel(level)}` : ''}</p>
 <h1>${level.title} <span class="level-code">${level.code}</span></h1>
@@ -57,7 +59,7 @@ ${group ? html`<p class="competency-group">One of the ${group.name} options: cho
 <div><dt>Band</dt><dd>${band ? html`${band.name} <span class="muted">(${rankText})</span>` : level.band}</dd></div>
 ${pay ? html`<div><dt>Pay range</dt><dd>${site.payText(pay)}</dd></div>` : ''}
 </dl>
-${intro ? html`<div class="prose intro">${trusted(intro.html)}</div>` : ''}
+<div class="level-top${intro && moves.length ? ' with-moves' : ''}">
 ${
   moves.length
     ? html`<section class="moves" aria-labelledby="ladder-moves-title">
@@ -68,6 +70,8 @@ ${moves}
 </section>`
     : ''
 }
+${intro ? html`<div class="prose intro">${trusted(intro.html)}</div>` : ''}
+</div>
 <section class="expectations" aria-labelledby="ladder-expectations-title">
 <h2 id="ladder-expectations-title">Expectations</h2>
 <nav class="toc" aria-label="Competencies">

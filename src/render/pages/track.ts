@@ -28,7 +28,7 @@ ${track.description ? html`<p class="lead">${track.description}</p>` : ''}
 <tbody>
 ${levels.map((l) => {
   const p = site.payOf(l);
-  return html`<tr><th scope="row"><a href="${site.url(pagePath.level(l.id))}"><span class="level-code">${l.code}</span> ${l.title}</a></th><td>${site.bandOf(l)?.name ?? l.band}</td>${pay ? html`<td class="num">${p ? site.payText(p, true) : html`&mdash;`}</td>` : ''}<td>${l.summary}</td></tr>\n`;
+  return html`<tr><th scope="row"><a href="${site.url(pagePath.level(l.id))}"><span class="level-code">${l.code}</span> <span class="level-title">${l.title}</span></a></th><td>${site.bandOf(l)?.name ?? l.band}</td>${pay ? html`<td class="num">${p ? site.payText(p, true) : html`&mdash;`}</td>` : ''}<td>${l.summary}</td></tr>\n`;
 })}
 </tbody>
 </table>
