@@ -139,7 +139,7 @@ export const SEARCH_SCRIPT = `(function () {
 /**
  * assets/columns.js: the column pickers of the home page (which tracks to show) and of the
  * matrices (compare two levels). Progressive enhancement: without it every column shows and the
- * pickers stay hidden. A form[data-columns] names its table; its checkboxes or selects carry the
+ * pickers stay hidden. An element [data-columns] names its table; its checkboxes or selects carry the
  * ids of the columns to show, in the table's column order after the first (the row headers). The
  * choice is kept in the URL's query (?tracks=a,b or ?compare=E3,E5: shareable, and never a
  * #fragment, which the pages use for anchors) and, for the home page, in localStorage.
@@ -147,7 +147,7 @@ export const SEARCH_SCRIPT = `(function () {
 export const COLUMNS_SCRIPT = `(function () {
   'use strict';
   if (!window.URLSearchParams || !window.history.replaceState) return;
-  document.querySelectorAll('form[data-columns]').forEach(function (form) {
+  document.querySelectorAll('[data-columns]').forEach(function (form) {
     var table = document.getElementById(form.getAttribute('data-columns'));
     if (!table) return;
     var param = form.getAttribute('data-param');

@@ -2,11 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from '@jest/globals';
+import { HtmlValidate } from 'html-validate';
 // @ts-expect-error: the benchmark generator is plain JavaScript, without types
 import { generateOrg } from '../../bench/generate.js';
 import { readLadderDir } from '../../src/node/read-ladder-dir.js';
 import { renderSite } from '../../src/render/index.js';
-import { ladderOf } from './helpers.js';
+import { brokenLinks, ladderOf, renderTo } from './helpers.js';
 
 // The synthetic org of the benchmarks, small: bands named "Band 5", tracks named "Track 2 (management)".
 const work = mkdtempSync(join(tmpdir(), 'ladder-many-'));
@@ -26,5 +27,33 @@ describe('labels made of names that already say what they are', () => {
   test('a track named "Track 2 (management)" is never put in parentheses of its own', () => {
     for (const [path, html] of all) expect([path, /\([^()<]*\([^()<]*\)[^()<]*\)/.test(html)]).toEqual([path, false]);
     expect(page('tracks/t01/index.html')).toContain('<span class="muted">— Track 2 (management), Band 1</span>');
+  });
+});
+
+describe('many tracks in families', () => {
+  test('the home page offers a track picker by family (hidden until its script runs), the matrix a compare form', () => {
+    const home = page('index.html');
+    expect(home).toContain(
+      '<div class="column-picker track-picker" data-columns="ladder-parity-table" data-param="tracks" data-noun="tracks" data-remember hidden>',
+    );
+    expect([...home.matchAll(/<fieldset><legend>([^<]+)<\/legend>/g)].map((m) => m[1])).toEqual(['Family 1', 'Family 2']);
+    expect((home.match(/<input type="checkbox" name="track"/g) ?? []).length).toBe(6);
+    expect(home).toContain('<script src="/assets/columns.js" defer></script>');
+    const matrix = page('matrix/t01/index.html');
+    expect(matrix).toContain('<select id="ladder-compare-a" name="a">');
+    expect((matrix.match(/<p class="cell-level">/g) ?? []).length).toBe(4 * 3);
+  });
+
+  test('its pages pass html-validate and every link resolves', async () => {
+    const dir = join(work, 'site');
+    renderTo(dir, ladderOf(readLadderDir(join(work, 'org'), { personal: false })), { baseUrl: '/' });
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
+    const problems: string[] = [];
+    for (const path of ['index.html', 'matrix/t01/index.html', 'tracks/t02/index.html', 'levels/T01L02/index.html', 'search/index.html']) {
+      const report = await validator.validateString(page(path), path);
+      for (const result of report.results) for (const m of result.messages) problems.push(`${path}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+    }
+    expect(problems).toEqual([]);
+    expect(brokenLinks(dir, '/')).toEqual([]);
   });
 });

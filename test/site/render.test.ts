@@ -201,7 +201,9 @@ describe('hostile names, titles and expectations', () => {
       expect([path, scripts]).toEqual([path, own.map((name) => `<script src="/x/assets/${name}.js" defer>`)]);
       expect([
         path,
-        t.match(/<(?:iframe|form(?! class="(?:header-search|search-form|column-picker [a-z-]+)")|svg|object|embed|style|img|base|link(?! rel="(?:stylesheet|icon)"))\b[^>]*>/gi),
+        t.match(
+          /<(?:iframe|form(?! class="(?:header-search|search-form|column-picker [a-z-]+)")|svg|object|embed|style|img|base|link(?! rel="(?:stylesheet|icon)"))\b[^>]*>/gi,
+        ),
       ]).toEqual([path, null]);
       // Inside tags (text is escaped, so every "<" in a file opens a real tag): no handler, no script URL, no inline style.
       const tags = (t.match(/<[a-z][^>]*>/gi) ?? []).join('\n');

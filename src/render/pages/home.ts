@@ -113,7 +113,7 @@ function picker(site: Site): Html {
   if (site.tracks.length <= 2) return html``;
   const groups = site.families.length > 0 ? site.families : [{ family: undefined, tracks: site.tracks }];
   const box = (t: Track) => html`<li><label><input type="checkbox" name="track" value="${t.id}" data-name="${t.name}" checked> ${t.name}</label></li>`;
-  return html`<form class="column-picker track-picker" data-columns="ladder-parity-table" data-param="tracks" data-noun="tracks" data-remember hidden>
+  return html`<div class="column-picker track-picker" data-columns="ladder-parity-table" data-param="tracks" data-noun="tracks" data-remember hidden>
 <fieldset>
 <legend>Tracks to compare</legend>
 <div class="picker-groups">
@@ -127,7 +127,7 @@ ${groups.map((g) =>
 <button type="button" class="secondary" data-show-all>Show every track</button>
 </fieldset>
 <p class="picker-status" role="status"></p>
-</form>
+</div>
 `;
 }
 

@@ -35,7 +35,7 @@ ${site.index
   .levelsOf(t.id)
   .map(
     (l) =>
-      html`<li><a href="${site.url(pagePath.level(l.id))}"><span class="level-code">${l.code}</span> ${l.title}</a> <span class="muted">${l.summary}</span></li>\n`,
+      html`<li><a href="${site.url(pagePath.level(l.id))}"><span class="level-code">${l.code}</span> <span class="level-title">${l.title}</span></a> <span class="muted">${l.summary}</span></li>\n`,
   )}
 </ul>
 `,
