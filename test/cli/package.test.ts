@@ -20,7 +20,8 @@ beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'ladder-pack-'));
   const pkg = join(work, 'package');
   const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { files: string[] };
-  for (const entry of [...manifest.files, 'package.json', 'README.md', 'LICENSE', 'scripts/pack-manifest.js']) {
+  // The manifest's own patterns decide what is packed; negated ones ("!docs/images") need no copy.
+  for (const entry of [...manifest.files.filter((f) => !f.startsWith('!')), 'package.json', 'README.md', 'LICENSE', 'scripts/pack-manifest.js']) {
     cpSync(join(repoRoot, entry), join(pkg, entry), { recursive: true });
   }
   expect(run(process.execPath, ['scripts/pack-manifest.js', 'strip'], pkg).status).toBe(0);
@@ -42,6 +43,12 @@ describe('the published package, installed into an empty repository', () => {
     expect(installed.stderr).not.toMatch(/warn/i);
     expect(readdirSync(join(org, 'node_modules')).filter((n) => !n.startsWith('.'))).toEqual(['ladder-as-code']);
   }, 120_000);
+
+  test('leaves the documentation screenshots out', () => {
+    const listed = run('tar', ['tzf', tarball], work).stdout.split('\n');
+    expect(listed).toContain('package/docs/site.md');
+    expect(listed.filter((f) => f.endsWith('.png'))).toEqual([]);
+  });
 
   test('carries its license and the licenses of the code it bundles', () => {
     const dir = join(org, 'node_modules', 'ladder-as-code');
