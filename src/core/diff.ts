@@ -508,6 +508,8 @@ function diffConfig(base: Ladder, head: Ladder, other: string[]): void {
   const p = base.policy;
   const q = head.policy;
   if (p.publishPay !== q.publishPay) other.push(q.publishPay ? 'Pay ranges are now published on the site.' : 'Pay ranges are no longer published on the site.');
+  if (p.site.noindex !== q.site.noindex)
+    other.push(q.site.noindex ? 'The site now asks search engines not to index it.' : 'The site no longer asks search engines not to index it.');
   for (const rule of [...new Set([...Object.keys(p.rules), ...Object.keys(q.rules)])].sort()) {
     if (p.rules[rule] !== q.rules[rule]) other.push(`Rule ${rule}: ${p.rules[rule] ?? 'default'} → ${q.rules[rule] ?? 'default'}.`);
   }

@@ -22,6 +22,7 @@ export const WORKFLOW_ACTIONS = {
   ladder: 'ladder-as-code/ladder-as-code@v1',
   checkout: 'actions/checkout@v7',
   setupNode: 'actions/setup-node@v7',
+  configurePages: 'actions/configure-pages@v6',
   uploadPages: 'actions/upload-pages-artifact@v5',
   deployPages: 'actions/deploy-pages@v5',
 } as const;
@@ -320,9 +321,12 @@ jobs:
           node-version: 24
           cache: npm
       - run: npm ci --no-audit --no-fund
-      # A project site lives under /<repository>/; every link of the site is made under that path.
+      # The site's full URL (https://<owner>.github.io/<repository>, or the custom domain): links
+      # are made under its path, and the sitemap and robots.txt give absolute URLs.
+      - id: pages
+        uses: ${WORKFLOW_ACTIONS.configurePages}
       # packets/ is never read: nothing of a promotion packet can reach the site.
-      - run: npx ladder render ${ladderDir || '.'} --out _site --base-url /\${{ github.event.repository.name }}/
+      - run: npx ladder render ${ladderDir || '.'} --out _site --base-url \${{ steps.pages.outputs.base_url }}/
       - uses: ${WORKFLOW_ACTIONS.uploadPages}
         with:
           path: _site

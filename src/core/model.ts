@@ -165,6 +165,8 @@ export interface DeclaredMove {
 
 export interface Policy {
   publishPay: boolean;
+  /** How the published site presents itself to search engines (ladder.yml `policy.site`). */
+  site: { noindex: boolean };
   rules: Record<string, 'error' | 'warning' | 'off'>;
   exceptions: PolicyException[];
   parity: { reach: ReachScope };

@@ -13,7 +13,7 @@ import { searchPage } from './pages/search.js';
 import { trackPage } from './pages/track.js';
 import { searchIndex } from './search-index.js';
 import { type PageInfo, Site } from './site.js';
-import { sitemapXml } from './sitemap.js';
+import { robotsTxt, sitemapXml } from './sitemap.js';
 import { type BaseUrl, fileOf, pagePath, parseBaseUrl } from './urls.js';
 
 export type { History, HistoryEntry, HistoryFile } from '../core/history.js';
@@ -78,6 +78,7 @@ export function* renderFiles(ladder: Ladder, options: RenderOptions = {}): Gener
 
   yield [pagePath.searchIndex, searchIndex(site)];
   yield [pagePath.sitemap, sitemapXml(base, pages)];
+  yield [pagePath.robots, robotsTxt(base, ladder.policy.site.noindex)];
   yield [pagePath.css, STYLESHEET];
   yield [pagePath.script, SEARCH_SCRIPT];
   yield [pagePath.columns, COLUMNS_SCRIPT];

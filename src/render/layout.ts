@@ -87,7 +87,7 @@ export function layout(site: Site, page: Page): Html {
 <meta name="color-scheme" content="light dark">
 <title>${title}</title>
 <meta name="description" content="${page.description}">
-<link rel="stylesheet" href="${site.url(pagePath.css)}">
+${site.ladder.policy.site.noindex ? html`<meta name="robots" content="noindex">\n` : ''}<link rel="stylesheet" href="${site.url(pagePath.css)}">
 <link rel="icon" href="${site.url(pagePath.icon)}" type="image/svg+xml">
 ${scripts}
 </head>

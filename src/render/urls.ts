@@ -76,6 +76,8 @@ export const pagePath = {
   changelog: 'changelog/',
   notFound: '404.html',
   sitemap: 'sitemap.xml',
+  robots: 'robots.txt',
+  export: 'ladder.json',
   searchIndex: 'search/index.json',
   css: 'assets/site.css',
   script: 'assets/search.js',

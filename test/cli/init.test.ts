@@ -117,8 +117,9 @@ describe('ladder init', () => {
       WORKFLOW_ACTIONS.checkout,
       WORKFLOW_ACTIONS.setupNode,
       'npm ci --no-audit --no-fund',
+      WORKFLOW_ACTIONS.configurePages,
       // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a template
-      'npx ladder render ladder --out _site --base-url /${{ github.event.repository.name }}/',
+      'npx ladder render ladder --out _site --base-url ${{ steps.pages.outputs.base_url }}/',
       WORKFLOW_ACTIONS.uploadPages,
       WORKFLOW_ACTIONS.deployPages,
     ]);
@@ -193,7 +194,7 @@ describe('ladder init', () => {
     });
     expect(stepsOf(join(repo, '.github/workflows/pages.yml')).map((s) => s.run)).toContain(
       // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a template
-      'npx ladder render org/career --out _site --base-url /${{ github.event.repository.name }}/',
+      'npx ladder render org/career --out _site --base-url ${{ steps.pages.outputs.base_url }}/',
     );
     const { ladder, diagnostics } = checkLadder(readLadderDir(join(sub, 'career')));
     expect(diagnostics).toEqual([]);

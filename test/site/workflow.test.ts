@@ -35,10 +35,15 @@ describe('.github/workflows/pages.yml', () => {
       // Exactly the lock, as .ci/run installs it.
       'npm ci --no-audit --no-fund',
       // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a template
-      'npx ladder render ladder --out _site --base-url /${{ github.event.repository.name }}/',
+      'npx ladder render ladder --out _site --base-url ${{ steps.pages.outputs.base_url }}/',
       // Into the same site: the schemas and the rules page at their stable URLs (test/site/publish-docs.test.ts).
       'node scripts/publish-docs.js _site',
     ]);
+    // The full URL of the site comes from configure-pages (outputs.base_url, "https://org.github.io/repo"),
+    // before the render that uses it: absolute sitemap and robots.txt URLs, right for custom domains too.
+    const configure = steps.findIndex((s) => s.uses?.startsWith('actions/configure-pages@'));
+    expect(steps[configure]?.id).toBe('pages');
+    expect(configure).toBeLessThan(steps.findIndex((s) => s.run?.startsWith('npx ladder render')));
     expect(uses('actions/upload-pages-artifact')?.with).toEqual({ path: '_site' });
     expect(uses('actions/deploy-pages')).toBeDefined();
     const deploy = Object.values(workflow.jobs).find((j) => j.steps.some((s) => s.uses?.startsWith('actions/deploy-pages@')));

@@ -86,6 +86,7 @@ export function settingsOf(root: Record<string, unknown>, doc: YamlDocument | un
       reach: isMapping(policyRaw.parity) && (policyRaw.parity.reach === 'family' || policyRaw.parity.reach === 'track') ? policyRaw.parity.reach : 'ladder',
     },
     publishPay: policyRaw.publishPay === true,
+    site: { noindex: isMapping(policyRaw.site) && policyRaw.site.noindex === true },
     rules: isMapping(policyRaw.rules)
       ? (Object.fromEntries(Object.entries(policyRaw.rules).filter(([, v]) => v === 'error' || v === 'warning' || v === 'off')) as Policy['rules'])
       : {},
