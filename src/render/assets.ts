@@ -1,13 +1,23 @@
 /** The site's script and icon, written to assets/ beside the stylesheet. No external requests. */
 
+import { searchKit } from './search-text.js';
+
+/** Results shown at first; a "Show all" button shows the rest. */
+export const RESULT_LIMIT = 50;
+
 /**
- * assets/search.js: searches search/index.json in the browser. Progressive enhancement only: the
- * search page lists every level without it. Results are built with textContent, never innerHTML.
+ * assets/search.js: searches the split index of search-index.ts in the browser. Progressive
+ * enhancement only: the search page lists every level without it. Results are built with
+ * textContent, never innerHTML. The text functions are search-text.ts's own, embedded.
+ *
+ * The head of the index loads when the search box gets focus (or a query arrives in the URL); a
+ * query then loads the term shards of its words and the text files of the results it shows.
  */
 export const SEARCH_SCRIPT = `(function () {
   'use strict';
   var form = document.querySelector('form[data-index]');
-  if (!form || !window.fetch || !window.URLSearchParams) return;
+  if (!form || !window.fetch || !window.URLSearchParams || !window.Promise) return;
+  var kit = (${searchKit.toString()})();
   // Search works: the note for browsers without JavaScript goes (a <noscript> would not do for
   // browsers that merely block scripts).
   var note = document.getElementById('ladder-search-nojs');
@@ -16,99 +26,117 @@ export const SEARCH_SCRIPT = `(function () {
   var section = document.getElementById('ladder-results');
   var status = document.getElementById('ladder-results-status');
   var list = document.getElementById('ladder-results-list');
-  var LIMIT = 50;
-  var loading = null;
+  var more = document.getElementById('ladder-results-more');
+  var LIMIT = ${RESULT_LIMIT};
+  var SNIPPET = 180;
+  var files = {};
   var timer = 0;
+  var serial = 0;
+  var shown = null;
 
-  function fold(s) {
-    return s.normalize('NFD').replace(/[\\u0300-\\u036f]/g, '').toLowerCase();
-  }
-  function terms(q) {
-    return fold(q).split(/[^\\p{L}\\p{N}]+/u).filter(Boolean);
-  }
-  function load() {
-    if (!loading) {
-      loading = fetch(form.getAttribute('data-index'))
-        .then(function (r) {
-          if (!r.ok) throw new Error('HTTP ' + r.status);
-          return r.json();
-        })
-        .then(function (data) {
-          return data.entries.map(function (e) {
-            return { e: e, all: fold(e.l + ' ' + e.s + ' ' + e.k + ' ' + e.x), level: fold(e.l), section: fold(e.s) };
-          });
-        });
-      loading.catch(function () { loading = null; });
+  function get(url) {
+    if (!files[url]) {
+      files[url] = fetch(url).then(function (r) {
+        if (!r.ok) throw new Error('HTTP ' + r.status);
+        return r.json();
+      });
+      files[url].catch(function () { delete files[url]; });
     }
-    return loading;
+    return files[url];
   }
-  function escapeRegExp(s) {
-    return s.replace(/[.*+?^\${}()|[\\]\\\\]/g, '\\\\$&');
+  function head() {
+    return get(form.getAttribute('data-index')).then(function (h) {
+      if (h.version !== 2) throw new Error('unknown index version');
+      return h;
+    });
   }
-  function highlighted(parent, text, words) {
-    var re = new RegExp('(' + words.map(escapeRegExp).join('|') + ')', 'gi');
+  function texts(h, docs) {
+    var wanted = [];
+    docs.forEach(function (d) {
+      var c = kit.chunkOf(h.chunks, d);
+      if (wanted.indexOf(c) === -1) wanted.push(c);
+    });
+    return Promise.all(wanted.map(function (c) { return get(h.text + c + '.json'); })).then(function () {
+      return Promise.all(docs.map(function (d) {
+        var c = kit.chunkOf(h.chunks, d);
+        return get(h.text + c + '.json').then(function (chunk) { return chunk[d - h.chunks[c]] || ''; });
+      }));
+    });
+  }
+  function paragraph(text, found) {
+    var marks = kit.words(text).filter(function (w) { return found.has(w.t); }).map(function (w) { return [w.start, w.end]; });
+    marks = marks.filter(function (m, i) { return i === 0 || m[0] >= marks[i - 1][1]; });
+    var cut = kit.snippet(text, marks, SNIPPET);
+    var p = document.createElement('p');
     var last = 0;
-    text.replace(re, function (match, _g, offset) {
-      if (offset > last) parent.appendChild(document.createTextNode(text.slice(last, offset)));
+    cut.marks.forEach(function (m) {
+      if (m[0] > last) p.appendChild(document.createTextNode(cut.text.slice(last, m[0])));
       var mark = document.createElement('mark');
-      mark.textContent = match;
-      parent.appendChild(mark);
-      last = offset + match.length;
-      return match;
+      mark.textContent = cut.text.slice(m[0], m[1]);
+      p.appendChild(mark);
+      last = m[1];
     });
-    if (last < text.length) parent.appendChild(document.createTextNode(text.slice(last)));
+    if (last < cut.text.length) p.appendChild(document.createTextNode(cut.text.slice(last)));
+    return p;
   }
-  function snippet(text, words) {
-    var lower = text.toLowerCase();
-    var at = -1;
-    for (var i = 0; i < words.length && at === -1; i++) at = lower.indexOf(words[i]);
-    var start = Math.max(0, at - 60);
-    var end = Math.min(text.length, (at === -1 ? 0 : at) + 160);
-    return (start > 0 ? '… ' : '') + text.slice(start, end).trim() + (end < text.length ? ' …' : '');
+  function show(run, count) {
+    var docs = run.hits.slice(0, count);
+    return texts(run.h, docs).then(function (bodies) {
+      if (run.serial !== serial) return;
+      list.replaceChildren();
+      docs.forEach(function (doc, i) {
+        var page = run.h.pages[run.h.docs[2 * doc]];
+        var part = run.h.sections[run.h.docs[2 * doc + 1]];
+        var li = document.createElement('li');
+        var a = document.createElement('a');
+        a.href = page[0] + (part[1] ? '#' + part[1] : '');
+        a.textContent = page[1] + ' \u00b7 ' + part[0];
+        var sub = document.createElement('span');
+        sub.className = 'result-track';
+        sub.textContent = ' (' + page[2] + ')';
+        li.append(a, sub, paragraph(bodies[i], run.found));
+        list.appendChild(li);
+      });
+      var n = run.hits.length;
+      status.textContent = (n === 0 ? 'No results' : n === 1 ? '1 result' : n + ' results') + ' for \u201c' + run.q.trim() + '\u201d' + (n > docs.length ? ', showing the first ' + docs.length : '') + '.';
+      more.hidden = n <= docs.length;
+      more.textContent = 'Show all ' + n + ' results';
+      section.hidden = false;
+      shown = run;
+    });
   }
-  function show(q, words, hits) {
+  function unavailable() {
     list.replaceChildren();
-    hits.slice(0, LIMIT).forEach(function (hit) {
-      var e = hit.e;
-      var li = document.createElement('li');
-      var a = document.createElement('a');
-      a.href = e.u;
-      a.textContent = e.l + ' · ' + e.s;
-      var track = document.createElement('span');
-      track.className = 'result-track';
-      track.textContent = ' (' + e.k + ')';
-      var p = document.createElement('p');
-      highlighted(p, snippet(e.x, words), words);
-      li.append(a, track, p);
-      list.appendChild(li);
-    });
-    var n = hits.length;
-    status.textContent = (n === 0 ? 'No results' : n === 1 ? '1 result' : n + ' results') + ' for \\u201c' + q.trim() + '\\u201d' + (n > LIMIT ? ', showing the first ' + LIMIT : '') + '.';
+    more.hidden = true;
+    status.textContent = 'Search is unavailable: its index could not be loaded. Every level is listed below.';
     section.hidden = false;
   }
   function search(q) {
-    var words = terms(q);
-    if (words.length === 0) {
+    var mine = ++serial;
+    var words = kit.query(q);
+    if (q.trim() === '') {
       section.hidden = true;
       return;
     }
-    load().then(function (entries) {
-      var hits = [];
-      entries.forEach(function (entry) {
-        var score = 0;
-        for (var i = 0; i < words.length; i++) {
-          var w = words[i];
-          if (entry.all.indexOf(w) === -1) return;
-          score += 1 + (entry.level.indexOf(w) !== -1 ? 10 : 0) + (entry.section.indexOf(w) !== -1 ? 5 : 0);
-        }
-        hits.push({ e: entry.e, score: score });
+    head().then(function (h) {
+      return Promise.all(words.map(function (w) {
+        var key = kit.shardOf(w.t, h.keys);
+        return key === undefined ? {} : get(h.terms + key + '.json');
+      })).then(function (shards) {
+        if (mine !== serial) return;
+        var found = new Set();
+        var matched = words.map(function (w, i) {
+          var m = kit.match(w, shards[i]);
+          m.terms.forEach(function (t) { found.add(t); });
+          return m.hits;
+        });
+        var hits = kit.rank(words, matched, function (doc) {
+          return h.pages[h.docs[2 * doc]][1] + ' ' + h.sections[h.docs[2 * doc + 1]][0];
+        });
+        return show({ serial: mine, q: q, h: h, hits: hits, found: found }, LIMIT);
       });
-      hits.sort(function (a, b) { return b.score - a.score; });
-      show(q, words, hits);
-    }, function () {
-      list.replaceChildren();
-      status.textContent = 'Search is unavailable: its index could not be loaded. Every level is listed below.';
-      section.hidden = false;
+    }).catch(function () {
+      if (mine === serial) unavailable();
     });
   }
   function update() {
@@ -127,6 +155,17 @@ export const SEARCH_SCRIPT = `(function () {
   input.addEventListener('input', function () {
     window.clearTimeout(timer);
     timer = window.setTimeout(update, 200);
+  });
+  // The head of the index (page names, the list of shards) loads as soon as search is likely.
+  input.addEventListener('focus', function () { head().catch(function () {}); }, { once: true });
+  more.addEventListener('click', function () {
+    if (!shown) return;
+    var run = shown;
+    show(run, run.hits.length).then(function () {
+      var first = list.children[LIMIT];
+      var link = first && first.querySelector('a');
+      if (link) link.focus();
+    }).catch(unavailable);
   });
   var initial = new URLSearchParams(window.location.search).get('q');
   if (initial) {

@@ -11,7 +11,7 @@ import { matrixPage } from './pages/matrix.js';
 import { notFoundPage } from './pages/not-found.js';
 import { searchPage } from './pages/search.js';
 import { trackPage } from './pages/track.js';
-import { searchIndex } from './search-index.js';
+import { searchFiles } from './search-index.js';
 import { type PageInfo, Site } from './site.js';
 import { robotsTxt, sitemapXml } from './sitemap.js';
 import { type BaseUrl, fileOf, pagePath, parseBaseUrl } from './urls.js';
@@ -76,7 +76,7 @@ export function* renderFiles(ladder: Ladder, options: RenderOptions = {}): Gener
   yield page(changelogPage(site, options.history));
   yield page(notFoundPage(site), false);
 
-  yield [pagePath.searchIndex, searchIndex(site)];
+  yield* searchFiles(site);
   yield [pagePath.sitemap, sitemapXml(base, pages)];
   yield [pagePath.robots, robotsTxt(base, ladder.policy.site.noindex)];
   yield [pagePath.css, STYLESHEET];

@@ -1,40 +1,181 @@
+import { searchKit } from './search-text.js';
 import type { Site } from './site.js';
-import { pagePath } from './urls.js';
+import { pagePath, slug } from './urls.js';
 
-/** One searchable piece: a level's overview or its expectations for one competency. */
-export interface SearchEntry {
-  /** URL of the page (and section). */
-  u: string;
-  /** Level: "E4 Senior Engineer". */
-  l: string;
-  /** Track name. */
-  k: string;
-  /** Section: a competency name, or "Overview". */
-  s: string;
-  /** Plain text. */
-  x: string;
+/**
+ * The search index, split so that a large org's first query downloads kilobytes, not megabytes:
+ *
+ * - `search/index.json` (the head, loaded when the search box gets focus): the pages and sections
+ *   that results name, one pair per entry, and the lists of shards;
+ * - `search/terms/<key>.json`: the entries each term is in, for the terms whose first letter (or,
+ *   for a letter with many terms, first two letters) is `<key>`. A query loads its words' shards;
+ * - `search/text/<n>.json`: the entries' plain text, a few kilobytes per file, loaded only for the
+ *   results shown (for their snippets).
+ *
+ * Plain text only: the script builds its results with textContent, never HTML.
+ */
+export const SEARCH_FORMAT = 2;
+
+/** A term shard is split by two letters above this size (bytes of JSON). */
+export const TERM_SHARD_TARGET = 16 * 1024;
+/** Text files hold consecutive entries up to about this size. */
+export const TEXT_CHUNK_TARGET = 8 * 1024;
+
+export interface SearchHead {
+  version: typeof SEARCH_FORMAT;
+  /** Pages that results link to: [url, title, subtitle]. */
+  pages: Array<[string, string, string]>;
+  /** Sections of pages: [name, fragment ('' for the top of the page)]. */
+  sections: Array<[string, string]>;
+  /** Entries, two numbers each: page index, section index. Entry n is docs[2n], docs[2n + 1]. */
+  docs: number[];
+  /** Keys of the term shards (`terms` + key + `.json`). */
+  keys: string[];
+  terms: string;
+  /** First entry of each text file (`text` + n + `.json`). */
+  chunks: number[];
+  text: string;
 }
 
-/** search/index.json: plain text only (the script builds its results with textContent, never HTML). */
-export function searchIndex(site: Site): string {
-  const entries: SearchEntry[] = [];
+/** One searchable piece before indexing. */
+interface Entry {
+  page: [string, string, string];
+  section: [string, string];
+  text: string;
+}
+
+function entriesOf(site: Site): Entry[] {
+  const entries: Entry[] = [];
   for (const track of site.tracks) {
     const competencies = site.index.competenciesOf(track.id);
     for (const level of site.index.levelsOf(track.id)) {
       // A level shared by several tracks is indexed once, under its own (first) track.
       if (level.track !== track.id) continue;
-      const url = site.url(pagePath.level(level.id));
-      const l = site.label(level);
+      const page: [string, string, string] = [site.url(pagePath.level(level.id)), site.label(level), track.name];
       const intro = site.intro(level, 2);
-      entries.push({ u: url, l, k: track.name, s: 'Overview', x: squash(`${level.summary} ${intro?.text ?? ''}`) });
+      entries.push({ page, section: ['Overview', ''], text: squash(`${level.summary} ${intro?.text ?? ''}`) });
       for (const c of competencies) {
         const body = site.expectations(level, c, 4);
-        if (body) entries.push({ u: `${url}#${c.id}`, l, k: track.name, s: c.name, x: squash(body.text) });
+        if (body) entries.push({ page, section: [c.name, c.id], text: squash(body.text) });
       }
     }
   }
-  // "<" escaped: the index is data, and stays inert even if someone ever inlines it into a page.
-  return JSON.stringify({ version: 1, entries }).replace(/</g, '\\u003c');
+  // Competency descriptions, as each track page shows them.
+  for (const track of site.tracks) {
+    const page: [string, string, string] = [site.url(pagePath.track(track.id)), track.name, 'Competencies'];
+    for (const c of site.index.competenciesOf(track.id)) {
+      const description = site.descriptionOf(c, track.id);
+      if (description?.trim()) entries.push({ page, section: [c.name, `competency-${c.id}`], text: squash(description) });
+    }
+  }
+  // The release notes of ladder.yml, as the changelog shows them.
+  const changelog: [string, string, string] = [site.url(pagePath.changelog), 'Changelog', 'Release notes'];
+  for (const note of site.ladder.changelog ?? []) {
+    const text = squash(note.changes.join(' '));
+    if (text) entries.push({ page: changelog, section: [`Version ${note.version}`, releaseAnchor(note.version)], text });
+  }
+  return entries;
+}
+
+/** The id of a version's release notes on the changelog page. */
+export function releaseAnchor(version: string): string {
+  return `version-${slug(version.replace(/\./g, '-'))}`;
+}
+
+/** search/index.json and its shards, as [path, contents]. */
+export function searchFiles(site: Site): Array<[string, string]> {
+  const kit = searchKit();
+  const entries = entriesOf(site);
+  const pages: SearchHead['pages'] = [];
+  const pageIndex = new Map<string, number>();
+  const sections: SearchHead['sections'] = [];
+  const sectionIndex = new Map<string, number>();
+  const docs: number[] = [];
+  const postings = new Map<string, number[]>();
+  entries.forEach((e, n) => {
+    const key = e.page[0];
+    if (!pageIndex.has(key)) pageIndex.set(key, pages.push(e.page) - 1);
+    const sectionKey = `${e.section[0]}\u0000${e.section[1]}`;
+    if (!sectionIndex.has(sectionKey)) sectionIndex.set(sectionKey, sections.push(e.section) - 1);
+    docs.push(pageIndex.get(key) as number, sectionIndex.get(sectionKey) as number);
+    // A page's title and a section's name count as the entry's words too ("Delivery", "E4").
+    for (const { t } of kit.words(`${e.page[1]} ${e.page[2]} ${e.section[0]} ${e.text}`)) {
+      const list = postings.get(t);
+      if (list === undefined) postings.set(t, [n]);
+      else if (list[list.length - 1] !== n) list.push(n);
+    }
+  });
+
+  const files: Array<[string, string]> = [];
+  // Term shards: by first letter, by two where a letter holds too much.
+  const byKey = (terms: string[], length: number) => {
+    const groups = new Map<string, string[]>();
+    for (const t of terms) {
+      const k = kit.keyOf(t, length);
+      const g = groups.get(k);
+      if (g) g.push(t);
+      else groups.set(k, [t]);
+    }
+    return groups;
+  };
+  const shardJson = (terms: string[]) => {
+    const shard: Record<string, number[]> = {};
+    // Entry numbers as gaps from the previous one: smaller numbers, shorter files.
+    for (const t of terms.sort()) shard[t] = (postings.get(t) as number[]).map((n, i, list) => (i === 0 ? n : n - (list[i - 1] as number)));
+    return json(shard);
+  };
+  const keys: string[] = [];
+  for (const [key, terms] of byKey([...postings.keys()], 1)) {
+    const whole = shardJson(terms);
+    if (whole.length <= TERM_SHARD_TARGET) {
+      keys.push(key);
+      files.push([termPath(key), whole]);
+      continue;
+    }
+    for (const [two, subset] of byKey(terms, 2)) {
+      keys.push(two);
+      files.push([termPath(two), shardJson(subset)]);
+    }
+  }
+
+  // Text chunks: consecutive entries, a few kilobytes each.
+  const chunks: number[] = [];
+  let chunk: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (chunk.length === 0) return;
+    files.push([`${pagePath.searchText}${chunks.length - 1}.json`, json(chunk)]);
+    chunk = [];
+    size = 0;
+  };
+  entries.forEach((e, n) => {
+    if (chunk.length > 0 && size + e.text.length > TEXT_CHUNK_TARGET) flush();
+    if (chunk.length === 0) chunks.push(n);
+    chunk.push(e.text);
+    size += e.text.length + 3;
+  });
+  flush();
+
+  const head: SearchHead = {
+    version: SEARCH_FORMAT,
+    pages,
+    sections,
+    docs,
+    keys: keys.sort(),
+    terms: site.url(pagePath.searchTerms),
+    chunks,
+    text: site.url(pagePath.searchText),
+  };
+  return [[pagePath.searchIndex, json(head)], ...files];
+}
+
+function termPath(key: string): string {
+  return `${pagePath.searchTerms}${key}.json`;
+}
+
+// "<" escaped: the index is data, and stays inert even if someone ever inlines it into a page.
+function json(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
 function squash(text: string): string {

@@ -79,6 +79,8 @@ export const pagePath = {
   robots: 'robots.txt',
   export: 'ladder.json',
   searchIndex: 'search/index.json',
+  searchTerms: 'search/terms/',
+  searchText: 'search/text/',
   css: 'assets/site.css',
   script: 'assets/search.js',
   columns: 'assets/columns.js',

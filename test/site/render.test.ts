@@ -127,9 +127,16 @@ describe('the pages of the example ladder', () => {
   });
 
   test('the search index holds every level and expectation as text', () => {
-    const index = JSON.parse(page('search/index.json')) as { entries: Array<{ u: string; l: string; s: string; x: string }> };
-    expect(index.entries.filter((e) => e.s === 'Overview')).toHaveLength(12);
-    expect(index.entries.find((e) => e.u === '/ladder-as-code/levels/E4/#delivery')?.x).toContain('Keeps several concurrent projects');
+    // The index is split (search-index.ts): the head names entries, text files hold their text.
+    const head = JSON.parse(page('search/index.json')) as { pages: string[][]; sections: string[][]; docs: number[]; chunks: number[] };
+    const entries = head.docs.flatMap((_, i) =>
+      i % 2 === 0 ? [{ page: head.pages[head.docs[i] as number], section: head.sections[head.docs[i + 1] as number] }] : [],
+    );
+    const texts = head.chunks.flatMap((_, n) => JSON.parse(page(`search/text/${n}.json`)) as string[]);
+    expect(texts).toHaveLength(entries.length);
+    expect(entries.filter((e) => e.section?.[0] === 'Overview')).toHaveLength(12);
+    const delivery = entries.findIndex((e) => e.page?.[0] === '/ladder-as-code/levels/E4/' && e.section?.[1] === 'delivery');
+    expect(texts[delivery]).toContain('Keeps several concurrent projects');
     const search = page('search/index.html');
     // Without JavaScript, the search page still lists every level.
     expect((search.match(/<li><a href="\/ladder-as-code\/levels\//g) ?? []).length).toBe(12);

@@ -3,6 +3,7 @@ import type { Level, Migration } from '../../core/model.js';
 import { formatDate, plural } from '../format.js';
 import { type Html, html } from '../html.js';
 import type { Page } from '../layout.js';
+import { releaseAnchor } from '../search-index.js';
 import type { Site } from '../site.js';
 import { pagePath } from '../urls.js';
 
@@ -48,7 +49,7 @@ export function changelogPage(site: Site, history: History | undefined): Page {
   const releases = notes.length
     ? html`<ol class="releases">
 ${notes.map(
-  (n) => html`<li>
+  (n) => html`<li id="${releaseAnchor(n.version)}">
 <h3>Version ${n.version}${n.date ? html` <span class="muted">&middot; <time datetime="${n.date}">${formatDate(n.date)}</time></span>` : ''}</h3>
 <ul>${n.changes.map((c) => html`<li>${c}</li>`)}</ul>
 ${n.migrations.length ? html`<ul class="migrations">${n.migrations.map(migration)}</ul>` : ''}

@@ -10,7 +10,7 @@ import { pagePath } from '../urls.js';
 export function searchPage(site: Site): Page {
   const main = html`<div class="page-head">
 <h1>Search the ladder</h1>
-<p class="lead">Find a level, or an expectation in any level of any track.</p>
+<p class="lead">Find a level, an expectation in any level of any track, a competency, or a change in the release notes.</p>
 </div>
 <form class="search-form" role="search" aria-label="Ladder" action="${site.url(pagePath.search)}" method="get" data-index="${site.url(pagePath.searchIndex)}">
 <label for="ladder-q">Words to look for</label>
@@ -18,13 +18,14 @@ export function searchPage(site: Site): Page {
 <input id="ladder-q" type="search" name="q" autocomplete="off" aria-describedby="ladder-search-help">
 <button type="submit">Search</button>
 </div>
-<p id="ladder-search-help" class="muted">For example: incident, mentoring, roadmap. Every word must appear.</p>
+<p id="ladder-search-help" class="muted">For example: incident, mentoring, roadmap. Every word must appear, in any form (mentor, mentoring); a typo in a long word is forgiven.</p>
 </form>
 <p class="note" id="ladder-search-nojs">Search runs in your browser and needs JavaScript. Every level is listed below.</p>
 <section id="ladder-results" class="results" aria-labelledby="ladder-results-title" hidden>
 <h2 id="ladder-results-title">Results</h2>
 <p id="ladder-results-status" class="results-status" role="status"></p>
 <ol id="ladder-results-list" class="result-list"></ol>
+<button type="button" id="ladder-results-more" class="results-more" hidden>Show all results</button>
 </section>
 <section aria-labelledby="ladder-all-title">
 <h2 id="ladder-all-title">All levels</h2>

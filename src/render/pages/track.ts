@@ -69,7 +69,7 @@ ${switches.map((s) => {
 ${competencies.map((c) => {
   const description = site.descriptionOf(c, track.id);
   const from = site.appliesFrom(c);
-  return html`<div><dt>${c.name}</dt>${description ? html`<dd>${description}</dd>` : ''}${from ? html`<dd class="applies-from">${from}.</dd>` : ''}</div>\n`;
+  return html`<div id="competency-${c.id}"><dt>${c.name}</dt>${description ? html`<dd>${description}</dd>` : ''}${from ? html`<dd class="applies-from">${from}.</dd>` : ''}</div>\n`;
 })}
 </dl>
 </section>`;
