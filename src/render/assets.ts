@@ -47,6 +47,7 @@ export const SEARCH_SCRIPT = `(function () {
   function head() {
     return get(form.getAttribute('data-index')).then(function (h) {
       if (h.version !== 2) throw new Error('unknown index version');
+      if (!h.entries) h.entries = kit.entries(h.runs);
       return h;
     });
   }
@@ -85,8 +86,8 @@ export const SEARCH_SCRIPT = `(function () {
       if (run.serial !== serial) return;
       list.replaceChildren();
       docs.forEach(function (doc, i) {
-        var page = run.h.pages[run.h.docs[2 * doc]];
-        var part = run.h.sections[run.h.docs[2 * doc + 1]];
+        var page = run.h.pages[run.h.entries[doc][0]];
+        var part = run.h.sections[run.h.entries[doc][1]];
         var li = document.createElement('li');
         var a = document.createElement('a');
         a.href = page[0] + (part[1] ? '#' + part[1] : '');
@@ -120,8 +121,9 @@ export const SEARCH_SCRIPT = `(function () {
     }
     head().then(function (h) {
       return Promise.all(words.map(function (w) {
-        var key = kit.shardOf(w.t, h.keys);
-        return key === undefined ? {} : get(h.terms + key + '.json');
+        return Promise.all(kit.shardsOf(w.t, h.keys).map(function (key) { return get(h.terms + key + '.json'); })).then(function (parts) {
+          return Object.assign.apply(Object, [{}].concat(parts));
+        });
       })).then(function (shards) {
         if (mine !== serial) return;
         var found = new Set();
@@ -131,7 +133,7 @@ export const SEARCH_SCRIPT = `(function () {
           return m.hits;
         });
         var hits = kit.rank(words, matched, function (doc) {
-          return h.pages[h.docs[2 * doc]][1] + ' ' + h.sections[h.docs[2 * doc + 1]][0];
+          return h.pages[h.entries[doc][0]][1] + ' ' + h.sections[h.entries[doc][1]][0];
         });
         return show({ serial: mine, q: q, h: h, hits: hits, found: found }, LIMIT);
       });

@@ -16,10 +16,14 @@ import { pagePath, slug } from './urls.js';
  */
 export const SEARCH_FORMAT = 2;
 
-/** A term shard is split by two letters above this size (bytes of JSON). */
+/** A term shard above this size (bytes of JSON) is split by one more letter, up to MAX_KEY letters. */
 export const TERM_SHARD_TARGET = 16 * 1024;
-/** Text files hold consecutive entries up to about this size. */
-export const TEXT_CHUNK_TARGET = 8 * 1024;
+export const MAX_KEY = 3;
+/**
+ * Text files hold consecutive entries up to about this size: a query shows 50 results from all
+ * over the index, so small files (an entry or two) keep what it downloads small.
+ */
+export const TEXT_CHUNK_TARGET = 2 * 1024;
 
 export interface SearchHead {
   version: typeof SEARCH_FORMAT;
@@ -27,8 +31,12 @@ export interface SearchHead {
   pages: Array<[string, string, string]>;
   /** Sections of pages: [name, fragment ('' for the top of the page)]. */
   sections: Array<[string, string]>;
-  /** Entries, two numbers each: page index, section index. Entry n is docs[2n], docs[2n + 1]. */
-  docs: number[];
+  /**
+   * The entries, in runs of three numbers: a page, its first section, how many entries follow
+   * with the next sections ([4, 10, 3] is page 4 with sections 10, 11 and 12). A level's entries
+   * are its track's competencies in order, so a level is one run or a few.
+   */
+  runs: number[];
   /** Keys of the term shards (`terms` + key + `.json`). */
   keys: string[];
   terms: string;
@@ -90,14 +98,18 @@ export function searchFiles(site: Site): Array<[string, string]> {
   const pageIndex = new Map<string, number>();
   const sections: SearchHead['sections'] = [];
   const sectionIndex = new Map<string, number>();
-  const docs: number[] = [];
+  const runs: number[] = [];
   const postings = new Map<string, number[]>();
   entries.forEach((e, n) => {
     const key = e.page[0];
     if (!pageIndex.has(key)) pageIndex.set(key, pages.push(e.page) - 1);
     const sectionKey = `${e.section[0]}\u0000${e.section[1]}`;
     if (!sectionIndex.has(sectionKey)) sectionIndex.set(sectionKey, sections.push(e.section) - 1);
-    docs.push(pageIndex.get(key) as number, sectionIndex.get(sectionKey) as number);
+    const p = pageIndex.get(key) as number;
+    const q = sectionIndex.get(sectionKey) as number;
+    const last = runs.length - 3;
+    if (last >= 0 && runs[last] === p && (runs[last + 1] as number) + (runs[last + 2] as number) === q) runs[last + 2] = (runs[last + 2] as number) + 1;
+    else runs.push(p, q, 1);
     // A page's title and a section's name count as the entry's words too ("Delivery", "E4").
     for (const { t } of kit.words(`${e.page[1]} ${e.page[2]} ${e.section[0]} ${e.text}`)) {
       const list = postings.get(t);
@@ -125,18 +137,17 @@ export function searchFiles(site: Site): Array<[string, string]> {
     return json(shard);
   };
   const keys: string[] = [];
-  for (const [key, terms] of byKey([...postings.keys()], 1)) {
-    const whole = shardJson(terms);
-    if (whole.length <= TERM_SHARD_TARGET) {
-      keys.push(key);
-      files.push([termPath(key), whole]);
-      continue;
+  const split = (terms: string[], length: number) => {
+    for (const [key, group] of byKey(terms, length)) {
+      const whole = shardJson(group);
+      // A key as long as a term stays whole: a longer key would leave that term nowhere.
+      if (whole.length <= TERM_SHARD_TARGET || length >= MAX_KEY || group.some((t) => t.length <= length)) {
+        keys.push(key);
+        files.push([termPath(key), whole]);
+      } else split(group, length + 1);
     }
-    for (const [two, subset] of byKey(terms, 2)) {
-      keys.push(two);
-      files.push([termPath(two), shardJson(subset)]);
-    }
-  }
+  };
+  split([...postings.keys()], 1);
 
   // Text chunks: consecutive entries, a few kilobytes each.
   const chunks: number[] = [];
@@ -160,7 +171,7 @@ export function searchFiles(site: Site): Array<[string, string]> {
     version: SEARCH_FORMAT,
     pages,
     sections,
-    docs,
+    runs,
     keys: keys.sort(),
     terms: site.url(pagePath.searchTerms),
     chunks,

@@ -20,8 +20,14 @@ export interface SearchKit {
   oneEditApart(a: string, b: string): boolean;
   /** The shard key of a term: its first `length` characters, anything but a-z and 0-9 as "_". */
   keyOf(term: string, length: number): string;
-  /** The shard of a term among the keys an index has: its two-letter key when split so, else its one-letter key. */
-  shardOf(term: string, keys: readonly string[]): string | undefined;
+  /**
+   * The shards a query word needs among the keys an index has: the one whose key begins the word
+   * (the longest), or, for a word shorter than the keys of its letters, every shard it begins
+   * (a word it begins may be in any of them).
+   */
+  shardsOf(term: string, keys: readonly string[]): string[];
+  /** Entries of the index, from its runs: [page, section] of each. */
+  entries(runs: readonly number[]): Array<[number, number]>;
   /** The words of a query: a hyphenated word counts once, joined ("on-call" is "oncall"); `raw` is as typed, folded. */
   query(q: string): Array<{ t: string; raw: string }>;
   /**
@@ -134,11 +140,21 @@ export function searchKit(): SearchKit {
     return term.slice(0, length).replace(/[^a-z0-9]/g, '_');
   }
 
-  function shardOf(term: string, keys: readonly string[]): string | undefined {
-    const two = keyOf(term, 2);
-    if (two.length === 2 && keys.indexOf(two) !== -1) return two;
-    const one = keyOf(term, 1);
-    return keys.indexOf(one) !== -1 ? one : undefined;
+  function shardsOf(term: string, keys: readonly string[]): string[] {
+    for (let length = Math.min(term.length, 4); length >= 1; length--) {
+      const key = keyOf(term, length);
+      if (keys.indexOf(key) !== -1) return [key];
+    }
+    const own = keyOf(term, term.length);
+    return keys.filter((k) => k.startsWith(own));
+  }
+
+  function entries(runs: readonly number[]): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    for (let i = 0; i + 2 < runs.length; i += 3) {
+      for (let j = 0; j < (runs[i + 2] as number); j++) out.push([runs[i] as number, (runs[i + 1] as number) + j]);
+    }
+    return out;
   }
 
   function snippet(text: string, marks: ReadonlyArray<[number, number]>, size: number): { text: string; marks: Array<[number, number]> } {
@@ -220,5 +236,5 @@ export function searchKit(): SearchKit {
     return lo;
   }
 
-  return { fold, stem, words, oneEditApart, keyOf, shardOf, query, match, rank, chunkOf, snippet };
+  return { fold, stem, words, oneEditApart, keyOf, shardsOf, entries, query, match, rank, chunkOf, snippet };
 }

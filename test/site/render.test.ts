@@ -5,6 +5,7 @@ import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { readLadderDir } from '../../src/node/read-ladder-dir.js';
 import { renderSite } from '../../src/render/index.js';
+import { searchKit } from '../../src/render/search-text.js';
 import { runCli } from '../helpers/cli.js';
 import { edit, exampleDir, exampleFiles, IC_SECTIONS, repoRoot, without, writeLadder } from '../helpers/ladder-files.js';
 import {
@@ -128,10 +129,10 @@ describe('the pages of the example ladder', () => {
 
   test('the search index holds every level and expectation as text', () => {
     // The index is split (search-index.ts): the head names entries, text files hold their text.
-    const head = JSON.parse(page('search/index.json')) as { pages: string[][]; sections: string[][]; docs: number[]; chunks: number[] };
-    const entries = head.docs.flatMap((_, i) =>
-      i % 2 === 0 ? [{ page: head.pages[head.docs[i] as number], section: head.sections[head.docs[i + 1] as number] }] : [],
-    );
+    const head = JSON.parse(page('search/index.json')) as { pages: string[][]; sections: string[][]; runs: number[]; chunks: number[] };
+    const entries = searchKit()
+      .entries(head.runs)
+      .map(([p, q]) => ({ page: head.pages[p], section: head.sections[q] }));
     const texts = head.chunks.flatMap((_, n) => JSON.parse(page(`search/text/${n}.json`)) as string[]);
     expect(texts).toHaveLength(entries.length);
     expect(entries.filter((e) => e.section?.[0] === 'Overview')).toHaveLength(12);

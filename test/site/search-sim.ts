@@ -24,18 +24,27 @@ export function simulateQuery(files: ReadonlyMap<string, string>, base: string, 
     return JSON.parse(body) as T;
   };
   const head = get<SearchHead>(`${base}search/index.json`);
+  const entries = kit.entries(head.runs);
   const words = kit.query(q);
   const matched = words.map((w) => {
-    const key = kit.shardOf(w.t, head.keys);
-    return kit.match(w, key === undefined ? {} : get<Record<string, number[]>>(`${head.terms}${key}.json`)).hits;
+    const shard = Object.assign({}, ...kit.shardsOf(w.t, head.keys).map((key) => get<Record<string, number[]>>(`${head.terms}${key}.json`)));
+    return kit.match(w, shard).hits;
   });
-  const hits = kit.rank(words, matched, (doc) => `${head.pages[head.docs[2 * doc] as number]?.[1]} ${head.sections[head.docs[2 * doc + 1] as number]?.[0]}`);
+  const at = (doc: number) => {
+    const [p, s] = entries[doc] as [number, number];
+    return { page: head.pages[p] as [string, string, string], section: head.sections[s] as [string, string] };
+  };
+  const hits = kit.rank(words, matched, (doc) => `${at(doc).page[1]} ${at(doc).section[0]}`);
   const results = hits.slice(0, limit).map((doc) => {
     const chunk = kit.chunkOf(head.chunks, doc);
     const texts = get<string[]>(`${head.text}${chunk}.json`);
-    const page = head.pages[head.docs[2 * doc] as number] as [string, string, string];
-    const section = head.sections[head.docs[2 * doc + 1] as number] as [string, string];
-    return { url: page[0] + (section[1] ? `#${section[1]}` : ''), title: page[1], section: section[0], text: texts[doc - (head.chunks[chunk] as number)] ?? '' };
+    const { page, section } = at(doc);
+    return {
+      url: page[0] + (section[1] ? `#${section[1]}` : ''),
+      title: page[1],
+      section: section[0],
+      text: texts[doc - (head.chunks[chunk] as number)] ?? '',
+    };
   });
   const bytes = fetched.reduce((n, path) => n + Buffer.byteLength(files.get(path) ?? ''), 0);
   return { results, fetched, bytes };

@@ -61,12 +61,62 @@ describe.each(kits)('the search kit (%s)', (_, kit) => {
     expect(words.map((w) => text.slice(w.start, w.end))).toEqual(['İstanbul', 'incidents']);
   });
 
-  test('names shards by one letter, or two where the index split the letter', () => {
+  test('finds the shards of a word: the longest key that begins it, or every key a short word begins', () => {
     expect(kit.keyOf('incident', 2)).toBe('in');
     expect(kit.keyOf('écart', 1)).toBe('_');
-    expect(kit.shardOf('incident', ['i', 'm'])).toBe('i');
-    expect(kit.shardOf('incident', ['im', 'in', 'm'])).toBe('in');
-    expect(kit.shardOf('incident', ['im', 'm'])).toBeUndefined();
+    expect(kit.shardsOf('incident', ['i', 'm'])).toEqual(['i']);
+    expect(kit.shardsOf('incident', ['im', 'in', 'm'])).toEqual(['in']);
+    expect(kit.shardsOf('incident', ['ima', 'inc', 'ind', 'm'])).toEqual(['inc']);
+    expect(kit.shardsOf('in', ['ima', 'inc', 'ind', 'm'])).toEqual(['inc', 'ind']);
+    expect(kit.shardsOf('incident', ['im', 'm'])).toEqual([]);
+  });
+
+  test('reads the entries from their runs, and finds the text file of an entry', () => {
+    expect(kit.entries([0, 0, 3, 1, 5, 2])).toEqual([
+      [0, 0],
+      [0, 1],
+      [0, 2],
+      [1, 5],
+      [1, 6],
+    ]);
+    expect([0, 1, 2, 3, 4, 9].map((d) => kit.chunkOf([0, 2, 3], d))).toEqual([0, 0, 1, 2, 2, 2]);
+  });
+
+  test('matches a query word exactly, as a beginning, or one edit away when typed with 5 letters or more', () => {
+    const shard = { incident: [0, 2], incid: [5], inciden: [1], rol: [3], role: [4] };
+    const incidnet = kit.match({ t: 'incidnet', raw: 'incidnet' }, shard);
+    expect(incidnet.terms).toEqual(['incident']);
+    expect([...incidnet.hits]).toEqual([
+      [0, 1],
+      [2, 1],
+    ]);
+    const prefix = kit.match({ t: 'incid', raw: 'incid' }, shard);
+    expect(new Map(prefix.hits)).toEqual(
+      new Map([
+        [0, 2],
+        [2, 2],
+        [5, 3],
+        [1, 2],
+      ]),
+    );
+    expect(kit.match({ t: 'rool', raw: 'rool' }, shard).terms).toEqual([]);
+    // Every word must match; words in the title count more.
+    const ranked = kit.rank(
+      [{ t: 'incident' }, { t: kit.stem('role') }],
+      [
+        new Map([
+          [1, 3],
+          [2, 3],
+          [7, 1],
+        ]),
+        new Map([
+          [2, 3],
+          [7, 3],
+        ]),
+      ],
+      (doc) => (doc === 7 ? 'Role' : 'Other'),
+    );
+    expect(ranked).toEqual([7, 2]);
   });
 
   test('cuts snippets at word boundaries around the first mark, and shifts the marks', () => {
