@@ -54,13 +54,13 @@ export const SEARCH_SCRIPT = `(function () {
   function texts(h, docs) {
     var wanted = [];
     docs.forEach(function (d) {
-      var c = kit.chunkOf(h.chunks, d);
+      var c = Math.floor(d / h.perText);
       if (wanted.indexOf(c) === -1) wanted.push(c);
     });
     return Promise.all(wanted.map(function (c) { return get(h.text + c + '.json'); })).then(function () {
       return Promise.all(docs.map(function (d) {
-        var c = kit.chunkOf(h.chunks, d);
-        return get(h.text + c + '.json').then(function (chunk) { return chunk[d - h.chunks[c]] || ''; });
+        var c = Math.floor(d / h.perText);
+        return get(h.text + c + '.json').then(function (chunk) { return chunk[d - c * h.perText] || ''; });
       }));
     });
   }

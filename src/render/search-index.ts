@@ -20,8 +20,8 @@ export const SEARCH_FORMAT = 2;
 export const TERM_SHARD_TARGET = 16 * 1024;
 export const MAX_KEY = 3;
 /**
- * Text files hold consecutive entries up to about this size: a query shows 50 results from all
- * over the index, so small files (an entry or two) keep what it downloads small.
+ * Text files hold consecutive entries, about this many bytes on average: a query shows 50 results
+ * from all over the index, so small files (an entry or two) keep what it downloads small.
  */
 export const TEXT_CHUNK_TARGET = 2 * 1024;
 
@@ -40,8 +40,8 @@ export interface SearchHead {
   /** Keys of the term shards (`terms` + key + `.json`). */
   keys: string[];
   terms: string;
-  /** First entry of each text file (`text` + n + `.json`). */
-  chunks: number[];
+  /** Entries per text file: entry n is in `text` + floor(n / perText) + `.json`. */
+  perText: number;
   text: string;
 }
 
@@ -149,23 +149,12 @@ export function searchFiles(site: Site): Array<[string, string]> {
   };
   split([...postings.keys()], 1);
 
-  // Text chunks: consecutive entries, a few kilobytes each.
-  const chunks: number[] = [];
-  let chunk: string[] = [];
-  let size = 0;
-  const flush = () => {
-    if (chunk.length === 0) return;
-    files.push([`${pagePath.searchText}${chunks.length - 1}.json`, json(chunk)]);
-    chunk = [];
-    size = 0;
-  };
-  entries.forEach((e, n) => {
-    if (chunk.length > 0 && size + e.text.length > TEXT_CHUNK_TARGET) flush();
-    if (chunk.length === 0) chunks.push(n);
-    chunk.push(e.text);
-    size += e.text.length + 3;
-  });
-  flush();
+  // Text files: the same number of consecutive entries each, about TEXT_CHUNK_TARGET bytes on average.
+  const average = entries.reduce((n, e) => n + e.text.length, 0) / Math.max(1, entries.length);
+  const perText = Math.max(1, Math.round(TEXT_CHUNK_TARGET / Math.max(1, average)));
+  for (let first = 0; first < entries.length; first += perText) {
+    files.push([`${pagePath.searchText}${first / perText}.json`, json(entries.slice(first, first + perText).map((e) => e.text))]);
+  }
 
   const head: SearchHead = {
     version: SEARCH_FORMAT,
@@ -174,7 +163,7 @@ export function searchFiles(site: Site): Array<[string, string]> {
     runs,
     keys: keys.sort(),
     terms: site.url(pagePath.searchTerms),
-    chunks,
+    perText,
     text: site.url(pagePath.searchText),
   };
   return [[pagePath.searchIndex, json(head)], ...files];

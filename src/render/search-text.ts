@@ -41,8 +41,6 @@ export interface SearchKit {
    * entry's title or section name; then in the order of the index.
    */
   rank(words: ReadonlyArray<{ t: string }>, matched: ReadonlyArray<Map<number, number>>, titleOf: (doc: number) => string): number[];
-  /** The text file that holds an entry, given the first entry of each. */
-  chunkOf(chunks: readonly number[], doc: number): number;
   /**
    * About `size` characters of `text` around the first of `marks` (ranges of words to show),
    * cut at word boundaries, with "… " and " …" where it was cut; the marks inside it, shifted.
@@ -225,16 +223,5 @@ export function searchKit(): SearchKit {
     return [...scores.keys()].sort((a, b) => (scores.get(b) as number) - (scores.get(a) as number) || a - b);
   }
 
-  function chunkOf(chunks: readonly number[], doc: number): number {
-    let lo = 0;
-    let hi = chunks.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((chunks[mid] as number) <= doc) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  }
-
-  return { fold, stem, words, oneEditApart, keyOf, shardsOf, entries, query, match, rank, chunkOf, snippet };
+  return { fold, stem, words, oneEditApart, keyOf, shardsOf, entries, query, match, rank, snippet };
 }

@@ -36,14 +36,14 @@ export function simulateQuery(files: ReadonlyMap<string, string>, base: string, 
   };
   const hits = kit.rank(words, matched, (doc) => `${at(doc).page[1]} ${at(doc).section[0]}`);
   const results = hits.slice(0, limit).map((doc) => {
-    const chunk = kit.chunkOf(head.chunks, doc);
+    const chunk = Math.floor(doc / head.perText);
     const texts = get<string[]>(`${head.text}${chunk}.json`);
     const { page, section } = at(doc);
     return {
       url: page[0] + (section[1] ? `#${section[1]}` : ''),
       title: page[1],
       section: section[0],
-      text: texts[doc - (head.chunks[chunk] as number)] ?? '',
+      text: texts[doc - chunk * head.perText] ?? '',
     };
   });
   const bytes = fetched.reduce((n, path) => n + Buffer.byteLength(files.get(path) ?? ''), 0);
