@@ -2,6 +2,7 @@ import { migrationsOf, whereWent } from './migrations.js';
 import { type Band, type Competency, type Ladder, LadderIndex, type Level, type MigrationKind, type Pay, type PayRange, type TrackKind } from './model.js';
 import { FEEDBACK_MINIMUM_KINDS } from './packet-kinds.js';
 import { stepAt, stepChangeText } from './proficiency.js';
+import { joinWords } from './text.js';
 import { MEASURED_KINDS, REFERENCE_KINDS } from './track-kinds.js';
 import { diffWords, type Segment } from './word-diff.js';
 
@@ -568,9 +569,4 @@ function normalize(text: string | undefined): string {
 
 function trackList(tracks: string[]): string {
   return `the ${joinWords(tracks)} track${tracks.length === 1 ? '' : 's'}`;
-}
-
-function joinWords(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }

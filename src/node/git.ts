@@ -1,5 +1,6 @@
 import { lstatSync, realpathSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
+import { isPersonalPath } from '../core/kinds/index.js';
 import type { SourceFile } from '../core/source-file.js';
 import { decode, isLadderFileName, isSkippedName, type LinkTarget, linkPolicy, MAX_FILE_BYTES, problems } from './file-policy.js';
 import { GitError, git, gitText } from './git-runner.js';
@@ -78,7 +79,9 @@ const MAX_HOPS = 40;
  * An empty list when the directory does not exist at that ref (a ladder added by a pull request).
  * Throws an Error naming the ref when it is unknown, or when `repoDir` is not a git repository.
  */
-export function readLadderAtRef(repoDir: string, ref: string, ladderDir: string): SourceFile[] {
+export function readLadderAtRef(repoDir: string, ref: string, ladderDir: string, options: { personal?: boolean } = {}): SourceFile[] {
+  // Without personal files (the site's changelog): no blob under packets/ is read.
+  const personal = options.personal !== false;
   const dir = normalizeDir(ladderDir);
   repoTop(repoDir); // a clear error outside a repository
   const commit = resolveCommit(repoDir, ref);
@@ -123,8 +126,9 @@ export function readLadderAtRef(repoDir: string, ref: string, ladderDir: string)
   };
   for (const [path, entry] of tree) {
     if (entry.type !== 'blob' || path.split('/').some(isSkippedName)) continue;
+    if (!personal && isPersonalPath(path)) continue;
     if (entry.mode === LINK) {
-      const verdict = linkPolicy(path, true, () => resolveLink(tree, targets, isFolder, path, prefix));
+      const verdict = linkPolicy(path, personal, () => resolveLink(tree, targets, isFolder, path, prefix));
       if (verdict && 'problem' in verdict) files.push(verdict.problem);
       else if (verdict) read(path, verdict.read);
     } else if (isLadderFileName(path)) read(path, entry);

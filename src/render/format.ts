@@ -47,4 +47,4 @@ export function formatDate(iso: string): string {
   return month ? `${Number(m[3])} ${month} ${m[1]}` : iso;
 }
 
-export { plural } from '../core/text.js';
+export { joinWords, plural } from '../core/text.js';

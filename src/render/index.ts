@@ -1,4 +1,4 @@
-import type { History } from '../core/history.js';
+import type { History, VersionHistory } from '../core/history.js';
 import type { Ladder } from '../core/model.js';
 import { COLUMNS_SCRIPT, FAVICON, SEARCH_SCRIPT } from './assets.js';
 import { STYLESHEET } from './css.js';
@@ -16,7 +16,7 @@ import { type PageInfo, Site } from './site.js';
 import { robotsTxt, sitemapXml } from './sitemap.js';
 import { type BaseUrl, fileOf, pagePath, parseBaseUrl } from './urls.js';
 
-export type { History, HistoryEntry, HistoryFile } from '../core/history.js';
+export type { History, HistoryEntry, HistoryFile, LadderVersion, VersionHistory } from '../core/history.js';
 export { BaseUrlError, parseBaseUrl } from './urls.js';
 
 export interface RenderOptions {
@@ -24,6 +24,8 @@ export interface RenderOptions {
   baseUrl?: string | BaseUrl;
   /** The ladder's git history; undefined or unavailable: the changelog says there is none. */
   history?: History;
+  /** The ladder's versions with what each changed (src/node/ladder-versions.ts); the changelog shows them with the release notes. */
+  versions?: VersionHistory;
   /** Use the fast parser for plain Markdown (default true); false sends everything through remark-parse. */
   fastMarkdown?: boolean;
 }
@@ -73,7 +75,7 @@ export function* renderFiles(ladder: Ladder, options: RenderOptions = {}): Gener
   for (const track of site.tracks) for (const level of site.index.levelsOf(track.id)) yield page(levelPage(site, level));
   for (const step of site.steps.all) yield page(changePage(site, step));
   yield page(searchPage(site));
-  yield page(changelogPage(site, options.history));
+  yield page(changelogPage(site, options.history, options.versions));
   yield page(notFoundPage(site), false);
 
   yield* searchFiles(site);

@@ -16,6 +16,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { checkLadder } from '../../check.js';
 import { countBySeverity } from '../../core/diagnostic.js';
 import { readGitHistory } from '../../node/git-history.js';
+import { readLadderVersions } from '../../node/ladder-versions.js';
 import { readLadderDir, readRegular } from '../../node/read-ladder-dir.js';
 import { formatText } from '../../report/text.js';
 import { VERSION } from '../../version.js';
@@ -100,8 +101,10 @@ export async function render(args: string[], io: CliIo): Promise<number> {
   }
 
   const history = readGitHistory(dir);
+  // The versions of ladder.yml and what each changed, read from git without packets.
+  const versions = history.available ? readLadderVersions(dir, (files) => checkLadder(files).ladder) : history;
   // Each file is written as soon as it is made: a large site is not held in memory at once.
-  const output = renderFiles(result.ladder, { baseUrl: base, history });
+  const output = renderFiles(result.ladder, { baseUrl: base, history, versions });
   const written: string[] = [];
   const folders = new Set<string>();
   let next = output.next();
