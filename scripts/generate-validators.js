@@ -14,7 +14,8 @@ const outDir = join(root, 'src', 'generated');
 const ajv = new Ajv2020({ strict: true, allErrors: true, verbose: true, code: { source: true, esm: true, lines: false } });
 const exportsByName = {};
 for (const file of readdirSync(schemaDir)
-  .filter((f) => f.endsWith('.schema.json'))
+  // export.schema.json describes what the site writes (ladder.json), not a file the engine reads.
+  .filter((f) => f.endsWith('.schema.json') && f !== 'export.schema.json')
   .sort()) {
   const schema = JSON.parse(readFileSync(join(schemaDir, file), 'utf8'));
   ajv.addSchema(schema);

@@ -2,6 +2,7 @@ import type { History, VersionHistory } from '../core/history.js';
 import type { Ladder } from '../core/model.js';
 import { COLUMNS_SCRIPT, FAVICON, SEARCH_SCRIPT } from './assets.js';
 import { STYLESHEET } from './css.js';
+import { ladderExport } from './export.js';
 import { layout, type Page } from './layout.js';
 import { changePage } from './pages/change.js';
 import { changelogPage } from './pages/changelog.js';
@@ -80,6 +81,7 @@ export function* renderFiles(ladder: Ladder, options: RenderOptions = {}): Gener
 
   yield* searchFiles(site);
   yield [pagePath.sitemap, sitemapXml(base, pages)];
+  yield [pagePath.export, ladderExport(ladder)];
   yield [pagePath.robots, robotsTxt(base, ladder.policy.site.noindex)];
   yield [pagePath.css, STYLESHEET];
   yield [pagePath.script, SEARCH_SCRIPT];
