@@ -27,7 +27,8 @@ export const renderHelp = `Usage: ladder render [DIR] --out OUT [--base-url PATH
 
 Renders the ladder in DIR (default: ./ladder) as a static site in OUT, ready for GitHub Pages:
 the tracks side by side, a page per track and per level, competency matrices, "what changes"
-pages for every promotion and track switch, search, and a changelog from git history.
+pages for every promotion and track switch, search, a changelog of what each version changed
+(from git history), ladder.json (the ladder as data), robots.txt and a sitemap.
 The ladder is checked first; a ladder with errors is not rendered. packets/ is never read.
 
 Options:
