@@ -78,5 +78,7 @@ export function ladderExport(ladder: Ladder): string {
       expectations: l.sections.map((s) => ({ ...(byName.has(s.name) ? { competency: byName.get(s.name) } : {}), name: s.name, markdown: s.body })),
     })),
   };
-  return `${JSON.stringify(data, null, 1)}\n`;
+  // "<" escaped, as in the search index: the Markdown may hold HTML, and the file stays inert
+  // even if someone ever inlines it into a page. JSON readers get the same text back.
+  return `${JSON.stringify(data, null, 1).replace(/</g, '\\u003c')}\n`;
 }
