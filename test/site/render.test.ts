@@ -218,6 +218,8 @@ describe('hostile names, titles and expectations', () => {
       expect([path, tags.match(/\son[a-z]+\s*=/gi)]).toEqual([path, null]);
       expect([path, tags.match(/(?:javascript|vbscript|data):/gi)]).toEqual([path, null]);
       expect([path, tags.match(/\sstyle=/gi)]).toEqual([path, null]);
+      // ladder.json is the ladder's Markdown as written, as data for other tools: no page shows it, nothing fetches from it.
+      if (path === 'ladder.json') continue;
       expect([path, t.includes('evil.example/pixel.gif') && !t.includes('<a href="https://evil.example/pixel.gif">')]).toEqual([path, false]);
     }
   });
