@@ -129,6 +129,11 @@ export interface Level {
   pay: Pay | undefined;
   /** Competency id → step (1-based) on the competency's scale, from the front matter's `proficiency`. */
   proficiency?: Record<string, number>;
+  /**
+   * Competency id → one author-written sentence on what this level asks beyond the level below
+   * (front matter `differences`), shown first on the "what changes" page of a promotion into it.
+   */
+  differences?: Record<string, string>;
   intro: string;
   /** Where the introduction starts in the file. */
   introAt: Position;

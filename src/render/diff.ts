@@ -1,4 +1,7 @@
+import { STOP_WORDS as STOP, stem } from '../core/align.js';
 import type { Fragment, Unit } from './markdown.js';
+
+export { stem };
 
 /**
  * What is new in one level's expectations compared with another's, for one competency. Levels are
@@ -19,26 +22,8 @@ export interface Comparison {
   counts: { items: number; same: number; highlighted: number };
 }
 
-// Words that carry no idea of their own: never highlighted on their own.
-const STOP = new Set(
-  (
-    'a about above across after again against all also am an and any are as at be because been before being below between both but by can could did do does ' +
-    'doing down during each either else even ever every few for from further had has have having he her here hers him his how i if in into is it its itself ' +
-    'just least less like made make makes many may me more most much must my no nor not now of off often on once one only or other others our out over own ' +
-    'per rather same she should since so some such than that the their theirs them themselves then there these they this those through thus to too under ' +
-    'until up upon us very via was we well were what when where whether which while who whom whose why will with within without would yet you your'
-  ).split(' '),
-);
 const TOKEN = /<(?:[^>"']|"[^"]*"|'[^']*')*>|&[#A-Za-z0-9]+;|[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
-
-/** A crude stem, so that "team", "teams" and "team's" count as one word. */
-export function stem(word: string): string {
-  let w = word.toLowerCase().replace(/['’]s$/, '');
-  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
-  else if (w.length > 3 && w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
-  return w;
-}
 
 interface Known {
   stems: Set<string>;

@@ -1,4 +1,5 @@
-import { at, atKey, type Competency, type LadderIndex, type Located, type Origin, type Pay } from '../core/model.js';
+import { appliesAt } from '../core/applicability.js';
+import { at, atKey, type Competency, type LadderIndex, type Level, type Located, type Origin, type Pay } from '../core/model.js';
 import { didYouMean, listOf } from '../core/suggest.js';
 import { escapePointer } from '../core/yaml-document.js';
 import type { Rule } from './rule.js';
@@ -9,7 +10,7 @@ export const unknownReference: Rule = {
   severity: 'error',
   group: 'ladder',
   description:
-    "Every reference resolves: level tracks and bands, competency and family tracks, declared moves, pay zones; a competency's `from`, `scale`, `group` and per-track descriptions' tracks.",
+    "Every reference resolves: level tracks and bands, competency and family tracks, declared moves, pay zones; a competency's `from`, `scale`, `group` and per-track descriptions' tracks; the competencies a level's `differences` name.",
   check({ ladder, index, report }) {
     // Without ladder.yml every reference would dangle; its own diagnostic says why.
     if (!ladder.config) return;
@@ -33,6 +34,7 @@ export const unknownReference: Rule = {
         );
       }
     }
+    if (ladder.competenciesLoaded) for (const level of ladder.levels) checkDifferences(level, index, report);
     for (const family of ladder.families) {
       family.tracks.forEach((track, i) => {
         if (index.trackById.has(track)) return;
@@ -110,6 +112,26 @@ function checkCompetency(c: Competency, index: LadderIndex, report: (where: Loca
     report(
       atKey(c.origin, `description/${escapePointer(track)}`),
       `Competency "${c.id}" has a description for track "${track}", which it does not apply to.${didYouMean(track, c.tracks)} Its tracks: ${listOf(c.tracks)}.`,
+    );
+  }
+}
+
+/** A level's `differences` name competencies that apply at the level: one sentence each, on the promotion into it. */
+function checkDifferences(level: Level, index: LadderIndex, report: (where: Located, message: string) => void): void {
+  if (!level.differences || !index.trackById.has(level.track)) return; // an unknown track is reported above
+  const applying = index.competenciesOf(level.track).filter((c) => appliesAt(c, level, index) !== 'no');
+  const ids = applying.map((c) => c.id);
+  for (const id of Object.keys(level.differences)) {
+    if (ids.includes(id)) continue;
+    const known = index.competencyById.get(id);
+    const why = !known
+      ? `which is no competency id.${didYouMean(id, ids)}`
+      : known.tracks.includes(level.track)
+        ? 'which does not apply at this level yet (its `from`).'
+        : `which track "${level.track}" does not measure.`;
+    report(
+      atKey(level.origin, `differences/${escapePointer(id)}`),
+      `Level "${level.id}" says what is different in "${id}", ${why} Keys of differences are ids of competencies that apply at this level: ${listOf(ids)}.`,
     );
   }
 }

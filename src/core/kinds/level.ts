@@ -33,6 +33,7 @@ export const levelKind: FileKind<'level'> = {
       summary: str(data.summary),
       pay: pay(data.pay),
       ...(isMapping(data.proficiency) ? { proficiency: steps(data.proficiency) } : {}),
+      ...(isMapping(data.differences) ? { differences: texts(data.differences) } : {}),
       intro: body.intro,
       introAt: body.introAt,
       sections: body.sections,
@@ -77,4 +78,9 @@ export const levelKind: FileKind<'level'> = {
 /** The steps of `proficiency`; one that is not a whole number (the schema says so) becomes 0, stated but on no scale. */
 function steps(value: Record<string, unknown>): Record<string, number> {
   return Object.fromEntries(Object.entries(value).map(([id, step]) => [id, Number.isInteger(step) ? (step as number) : 0]));
+}
+
+/** The sentences of `differences`; one that is not text (the schema says so) is left out. */
+function texts(value: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].trim() !== ''));
 }
