@@ -275,6 +275,68 @@ export const COLUMNS_SCRIPT = `(function () {
 })();
 `;
 
+/**
+ * assets/checklist.js: keeps a checklist's ticks in localStorage, under the key the page names
+ * (one per ladder version and level), and offers to clear them. Nothing leaves the browser. Without
+ * it (or without storage) the checklist still works for the visit, and on paper.
+ */
+export const CHECKLIST_SCRIPT = `(function () {
+  'use strict';
+  var root = document.querySelector('[data-checklist]');
+  if (!root) return;
+  var key = root.getAttribute('data-checklist');
+  var store = null;
+  try {
+    store = window.localStorage;
+    store.setItem(key + ':probe', '1');
+    store.removeItem(key + ':probe');
+  } catch (e) {
+    return; // storage blocked: ticks last for this visit only
+  }
+  var boxes = Array.prototype.slice.call(root.querySelectorAll('input[type="checkbox"]'));
+  var tools = document.getElementById('ladder-checklist-tools');
+  var status = document.getElementById('ladder-checklist-status');
+  var clear = document.getElementById('ladder-checklist-clear');
+  function read() {
+    try {
+      var value = JSON.parse(store.getItem(key) || '{}');
+      return value && typeof value === 'object' ? value : {};
+    } catch (e) {
+      return {};
+    }
+  }
+  function count() {
+    var n = boxes.filter(function (b) { return b.checked; }).length;
+    status.textContent = n + ' of ' + boxes.length + ' ticked, kept in this browser only.';
+    clear.disabled = n === 0;
+  }
+  function save() {
+    var state = {};
+    boxes.forEach(function (b) { if (b.checked) state[b.id] = true; });
+    try {
+      if (Object.keys(state).length === 0) store.removeItem(key);
+      else store.setItem(key, JSON.stringify(state));
+    } catch (e) {
+      /* full or blocked: the ticks stay on the page */
+    }
+    count();
+  }
+  var state = read();
+  boxes.forEach(function (b) {
+    b.checked = state[b.id] === true;
+    b.addEventListener('change', save);
+  });
+  clear.addEventListener('click', function () {
+    if (!window.confirm('Clear every tick of this checklist?')) return;
+    boxes.forEach(function (b) { b.checked = false; });
+    save();
+    if (boxes[0]) boxes[0].focus();
+  });
+  tools.hidden = false;
+  count();
+})();
+`;
+
 /** A ladder in the two track colours. */
 export const FAVICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><defs><clipPath id="r"><rect width="32" height="32" rx="7"/></clipPath></defs><g clip-path="url(#r)"><rect width="16" height="32" fill="#0f766e"/><rect x="16" width="16" height="32" fill="#6d28d9"/></g><path d="M10 5v22M22 5v22M10 10h12M10 16h12M10 22h12" stroke="#fff" stroke-width="2.5" stroke-linecap="round"/></svg>
 `;

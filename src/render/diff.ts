@@ -1,4 +1,5 @@
-import { STOP_WORDS as STOP, stem } from '../core/align.js';
+import { type AlignKind, alignBullets, contentStems, STOP_WORDS as STOP, stem } from '../core/align.js';
+import { escapeHtml } from './html.js';
 import type { Fragment, Unit } from './markdown.js';
 
 export { stem };
@@ -70,18 +71,98 @@ export function compareFragments(from: Fragment, to: Fragment): Comparison {
   return { html: out, counts };
 }
 
-/** Every item tagged New: the other level has no expectations for this competency. */
-export function allNew(to: Fragment): Comparison {
+/** Every item tagged New (or `label`): the other level has no expectations for this competency. */
+export function allNew(to: Fragment, label = 'New', change: 'new' | 'only' = 'new'): Comparison {
   let items = 0;
   const html = to.parts.map((part) => {
     if (typeof part === 'string') return part;
     items++;
-    return tagged(part, 'new', 'New', part.inner);
+    return tagged(part, change, label, part.inner);
   });
   return { html, counts: { items, same: 0, highlighted: 0 } };
 }
 
-function tagged(unit: Unit, change: 'new' | 'same', label: string, inner: string): string {
+/** A promotion's expectations for one competency, bullet by bullet against the level below (core/align.ts). */
+export interface Grouped {
+  /** The target level's expectations, grouped: new, then grown (with the counterpart's words), then the same, folded. */
+  html: string[];
+  counts: { new: number; grew: number; same: number };
+}
+
+export interface GroupLabels {
+  /** "New at E5". */
+  new: string;
+  /** "Grown from E4". */
+  grew: string;
+  /** "At E4:", before the counterpart's text under a grown expectation. */
+  was: string;
+}
+
+/**
+ * `to`'s expectations grouped by how they relate to `from`'s: each is paired with the closest
+ * expectation of `from` (alignBullets). New ones have none; grown ones have one, and only the words
+ * that one never uses are emphasized, with its text shown under it; those that stay the same are
+ * folded into a <details>. Headings inside the sections are structure, not expectations: left out.
+ */
+export function grouped(from: Fragment, to: Fragment, labels: GroupLabels): Grouped {
+  const expectation = (p: string | Unit): p is Unit => typeof p !== 'string' && !/^h[1-6]$/.test(p.tag);
+  const before = from.parts.filter(expectation);
+  const after = to.parts.filter(expectation);
+  const alignment = alignBullets(
+    before.map((u) => u.text),
+    after.map((u) => u.text),
+  );
+  const lists: Record<AlignKind, string[]> = { new: [], grew: [], same: [] };
+  alignment.to.forEach((aligned, j) => {
+    const unit = after[j] as Unit;
+    const counterpart = aligned.from === undefined ? undefined : before[aligned.from];
+    const inner = counterpart ? highlight(unit, contentStems(counterpart.text)) : unit.inner;
+    if (aligned.kind === 'new') lists.new.push(item(unit, 'new', 'New', inner));
+    else if (aligned.kind === 'grew')
+      lists.grew.push(
+        item(
+          unit,
+          'changed',
+          'Grown',
+          inner,
+          `<p class="was"><span class="was-label">${escapeHtml(labels.was)}</span> ${escapeHtml((counterpart as Unit).text)}</p>`,
+        ),
+      );
+    else lists.same.push(item(unit, 'same', '', inner));
+  });
+  const out: string[] = [];
+  const group = (kind: 'new' | 'grew', title: string) => {
+    if (lists[kind].length === 0) return;
+    out.push(
+      `<h4 class="change-group">${escapeHtml(title)} <span class="count">(${lists[kind].length})</span></h4>\n<ul class="change-list">\n`,
+      ...lists[kind],
+      '</ul>\n',
+    );
+  };
+  group('new', labels.new);
+  group('grew', labels.grew);
+  if (lists.same.length > 0) {
+    const n = lists.same.length;
+    out.push(
+      `<details class="same-list"><summary>${n === 1 ? '1 expectation stays' : `${n} expectations stay`} the same</summary>\n<ul class="change-list">\n`,
+      ...lists.same,
+      '</ul>\n</details>\n',
+    );
+  }
+  return { html: out, counts: alignment.counts };
+}
+
+/** One expectation as a list item of a group: a list item keeps its own tag, any other block is wrapped in one. */
+function item(unit: Unit, change: 'new' | 'changed' | 'same', label: string, inner: string, after = ''): string {
+  const li: Unit = unit.tag === 'li' ? unit : { ...unit, tag: 'li', open: '<li>', inner: unit.open + inner + unit.close, close: '</li>' };
+  const body = unit.tag === 'li' ? inner : li.inner;
+  const tag = label ? `<span class="change-tag">${label}</span> ` : '';
+  const open = `<li data-change="${change}"${li.open.slice(3)}`;
+  const content = tag && /^\n?<p>/.test(body) ? body.replace(/<p>/, `<p>${tag}`) : tag + body;
+  return `${open}${content}${after}</li>\n`;
+}
+
+function tagged(unit: Unit, change: 'new' | 'same' | 'only', label: string, inner: string): string {
   // unit.open is "<tag" + sanitized attributes + ">": the data attribute goes right after the name.
   const open = `<${unit.tag} data-change="${change}"${unit.open.slice(unit.tag.length + 1)}`;
   const tag = `<span class="change-tag">${label}</span> `;

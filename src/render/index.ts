@@ -1,14 +1,16 @@
 import type { History, VersionHistory } from '../core/history.js';
 import type { Ladder } from '../core/model.js';
-import { COLUMNS_SCRIPT, FAVICON, SEARCH_SCRIPT } from './assets.js';
+import { CHECKLIST_SCRIPT, COLUMNS_SCRIPT, FAVICON, SEARCH_SCRIPT } from './assets.js';
 import { STYLESHEET } from './css.js';
 import { ladderExport } from './export.js';
 import { layout, type Page } from './layout.js';
 import { changePage } from './pages/change.js';
 import { changelogPage } from './pages/changelog.js';
+import { checklistPage } from './pages/checklist.js';
 import { homePage } from './pages/home.js';
 import { levelPage } from './pages/level.js';
 import { matrixPage } from './pages/matrix.js';
+import { movesPage } from './pages/moves.js';
 import { notFoundPage } from './pages/not-found.js';
 import { searchPage } from './pages/search.js';
 import { trackPage } from './pages/track.js';
@@ -73,8 +75,13 @@ export function* renderFiles(ladder: Ladder, options: RenderOptions = {}): Gener
     yield page(trackPage(site, track));
     yield page(matrixPage(site, track));
   }
-  for (const track of site.tracks) for (const level of site.index.levelsOf(track.id)) yield page(levelPage(site, level));
+  for (const track of site.tracks)
+    for (const level of site.index.levelsOf(track.id)) {
+      yield page(levelPage(site, level));
+      yield page(checklistPage(site, level));
+    }
   for (const step of site.steps.all) yield page(changePage(site, step));
+  yield page(movesPage(site));
   yield page(searchPage(site));
   yield page(changelogPage(site, options.history, options.versions));
   yield page(notFoundPage(site), false);
@@ -86,6 +93,7 @@ export function* renderFiles(ladder: Ladder, options: RenderOptions = {}): Gener
   yield [pagePath.css, STYLESHEET];
   yield [pagePath.script, SEARCH_SCRIPT];
   yield [pagePath.columns, COLUMNS_SCRIPT];
+  yield [pagePath.checklistScript, CHECKLIST_SCRIPT];
   yield [pagePath.icon, FAVICON];
   // GitHub Pages deployed from a branch would otherwise run Jekyll over the site.
   yield ['.nojekyll', ''];

@@ -114,7 +114,7 @@ ${page.main}
 <footer class="site-footer">
 <div class="wrap">
 <p>${site.organization} career ladder, version ${site.ladder.version}. Levels on the same band are equally senior, whatever their track.</p>
-<p><a href="${site.url('')}">Overview</a> &middot; <a href="${site.url(pagePath.search)}">All levels and search</a> &middot; <a href="${site.url(pagePath.changelog)}">Changelog</a></p>
+<p><a href="${site.url('')}">Overview</a> &middot; <a href="${site.url(pagePath.search)}">All levels and search</a> &middot; <a href="${site.url(pagePath.moves)}">How moves work</a> &middot; <a href="${site.url(pagePath.changelog)}">Changelog</a></p>
 <div class="print-url">This page: ${(site.base.origin ?? '') + site.url(page.path)}</div>
 </div>
 </footer>

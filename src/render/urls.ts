@@ -69,11 +69,13 @@ export function slug(id: string): string {
 export const pagePath = {
   home: '',
   level: (id: string) => `levels/${slug(id)}/`,
+  checklist: (id: string) => `levels/${slug(id)}/checklist/`,
   track: (id: string) => `tracks/${slug(id)}/`,
   matrix: (trackId: string) => `matrix/${slug(trackId)}/`,
   change: (key: string) => `changes/${key}/`,
   search: 'search/',
   changelog: 'changelog/',
+  moves: 'moves/',
   notFound: '404.html',
   sitemap: 'sitemap.xml',
   robots: 'robots.txt',
@@ -84,6 +86,7 @@ export const pagePath = {
   css: 'assets/site.css',
   script: 'assets/search.js',
   columns: 'assets/columns.js',
+  checklistScript: 'assets/checklist.js',
   icon: 'assets/favicon.svg',
 } as const;
 

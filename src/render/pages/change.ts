@@ -1,9 +1,11 @@
 import type { Competency, Level } from '../../core/model.js';
+import { PACKET_KINDS } from '../../core/packet-kinds.js';
 import { stepChangeText } from '../../core/proficiency.js';
-import { allNew, type Comparison, compareFragments } from '../diff.js';
+import { allNew, type Comparison, compareFragments, grouped } from '../diff.js';
 import { plural } from '../format.js';
 import { type Html, html, trusted } from '../html.js';
 import type { Page } from '../layout.js';
+import { committeeRule, graduationRule, hasGraduation, lateralRule, promotionFeedbackRule, switchFeedbackRule } from '../policy.js';
 import { aside, type Site } from '../site.js';
 import type { Step } from '../steps.js';
 import { pagePath } from '../urls.js';
@@ -23,14 +25,19 @@ export function changePage(site: Site, step: Step): Page {
   const rows = rowsOf(site, from, to);
   const competencies = rows.map((r) => r.competency);
   const shared = rows.filter((r) => r.from && r.to);
-  let items = 0;
-  let same = 0;
+  const counts = { same: 0, new: 0, grew: 0, stepsUp: 0 };
   const sections = rows.map((row) => {
     const section = compareSection(site, step, row);
-    items += section.to?.counts.items ?? 0;
-    same += section.to?.counts.same ?? 0;
+    if (section.grouped) {
+      counts.new += section.grouped.new;
+      counts.grew += section.grouped.grew;
+      counts.same += section.grouped.same;
+    } else if (lateral) counts.same += section.to?.counts.same ?? 0;
+    else counts.new += section.to?.counts.items ?? 0; // a competency the lower level is not measured on: all new
+    if (section.stepUp) counts.stepsUp++;
     return section.html;
   });
+  const same = counts.same;
   const fromPay = site.payOf(from);
   const toPay = site.payOf(to);
   const samePay = fromPay && toPay && site.payText(fromPay)?.value === site.payText(toPay)?.value;
@@ -40,11 +47,57 @@ export function changePage(site: Site, step: Step): Page {
       ? html`A promotion on the ${toTrack?.name ?? to.track} track, one band up: from ${site.theBand(from)} to ${site.theBand(to)}.`
       : html`A promotion from the ${fromTrack?.name ?? from.track} track onto the ${toTrack?.name ?? to.track} track, one band up, as the ladder declares at this fork: from ${site.theBand(from)} to ${site.theBand(to)}.`;
   const legend = lateral
-    ? html`In each column, <ins>highlighted words</ins> are what that level asks for that the other level's expectations for the same competency never mention. <span class="change-tag" data-sample="same">Unchanged</span> marks an expectation both levels share word for word, and <span class="change-tag" data-sample="new">New</span> a competency only one of the two tracks measures.`
-    : html`On the right, <ins>highlighted words</ins> are what ${site.short(to)} asks for that ${site.short(from)}'s expectations for the same competency never mention. <span class="change-tag" data-sample="same">Unchanged</span> marks an expectation ${site.short(from)} has word for word, and <span class="change-tag" data-sample="new">New</span> a competency ${site.short(from)} is not measured on.`;
+    ? html`In each column, <ins>highlighted words</ins> are what that level asks for that the other level's expectations for the same competency never mention. <span class="change-tag" data-sample="same">Unchanged</span> marks an expectation both levels share word for word, <span class="change-tag" data-sample="new">New at ${site.short(to)}</span> a competency only ${site.short(to)} is measured on, and <span class="change-tag" data-sample="only">Only at ${site.short(from)}</span> one that stops counting on the move to ${site.short(to)}.`
+    : html`Each expectation of ${site.short(to)} is paired with the closest one of ${site.short(from)}. <span class="change-tag" data-sample="new">New</span> has no counterpart at ${site.short(from)}; <span class="change-tag" data-sample="changed">Grown</span> has one, shown under it, and its <ins>highlighted words</ins> are what changed; expectations that stay the same are folded away. On the left, ${site.short(from)}'s expectations in full.`;
+  const bandsUp = (toBand?.rank ?? 0) - (fromBand?.rank ?? 0);
   const summary = lateral
     ? html`${site.short(from)} and ${site.short(to)} share ${shared.length} of these ${plural(competencies.length, 'competency', 'competencies')}; ${same === 0 ? 'none of their expectations is' : `${plural(same, 'expectation')} ${same === 1 ? 'is' : 'are'}`} word for word the same.`
-    : html`${site.short(to)} lists ${plural(items, 'expectation')} across ${plural(competencies.length, 'competency', 'competencies')}; ${same === 0 ? 'none' : same} of them ${same === 1 ? 'is' : 'are'} word for word the same as at ${site.short(from)}.`;
+    : html`${site.short(from)} &rarr; ${site.short(to)}: ${plural(counts.new, 'new expectation')}, ${counts.grew} grown, ${counts.same} the same, across ${plural(competencies.length, 'competency', 'competencies')}${counts.stepsUp > 0 ? html`; a proficiency step up in ${counts.stepsUp}` : ''}; ${bandsUp === 1 ? 'one band up' : plural(bandsUp, 'band') + ' up'} (${fromBand?.name ?? from.band} &rarr; ${toBand?.name ?? to.band})${from.tracks.includes(to.track) ? '' : html`, onto the ${toTrack?.name ?? to.track} track`}.`;
+  const differences = lateral ? [] : rows.filter((r) => r.to && to.differences?.[r.to.id]);
+  const starts = rows.filter((r) => !r.from && r.to).map((r) => r.competency);
+  const stops = rows.filter((r) => r.from && !r.to).map((r) => r.competency);
+  const both = rows.filter((r) => r.from && r.to).map((r) => r.competency);
+  const competencyList = (list: Competency[]) =>
+    list.length === 0 ? html`<p class="muted">Nothing.</p>` : html`<ul>${list.map((c) => html`<li><a href="#${c.id}">${c.name}</a></li>`)}</ul>`;
+  const direction = (a: Level, b: Level, start: Competency[], stop: Competency[]) => html`<div class="measured-move">
+<h3>From ${site.short(a)} to ${site.short(b)}</h3>
+<p class="measured-label">You start being measured on</p>
+${competencyList(start)}
+<p class="measured-label">You stop being measured on</p>
+${competencyList(stop)}
+</div>`;
+  const measured = lateral
+    ? html`<section class="measured" aria-labelledby="ladder-measured-title">
+<h2 id="ladder-measured-title">What you are measured on</h2>
+<div class="measured-grid">
+${direction(from, to, starts, stops)}
+${direction(to, from, stops, starts)}
+</div>
+${both.length > 0 ? html`<p>Both levels are measured on ${plural(both.length, 'competency', 'competencies')}: ${both.map((c, i) => html`${i === 0 ? '' : i === both.length - 1 ? ' and ' : ', '}<a href="#${c.id}">${c.name}</a>`)}, each in its own words below.</p>` : ''}
+</section>`
+    : '';
+  const graduation = PACKET_KINDS.graduation.tracks;
+  const kinds = [fromTrack?.kind, toTrack?.kind];
+  const rules = lateral
+    ? [
+        lateralRule(site, [fromTrack, toTrack], fromBand?.name),
+        switchFeedbackRule(site),
+        ...(hasGraduation(site) && kinds.includes(graduation.from) && kinds.includes(graduation.to) ? [graduationRule(site)] : []),
+        committeeRule(site),
+      ]
+    : [promotionFeedbackRule(site), committeeRule(site)];
+  const rulesSection = html`<section class="move-rules" aria-labelledby="ladder-rules-title">
+<h2 id="ladder-rules-title">The rules of this move</h2>
+<ul class="rule-list">${rules.map((r) => html`<li>${r}</li>`)}</ul>
+<p><a href="${site.url(pagePath.moves)}">How moves work</a>, for every kind of move.</p>
+</section>`;
+  const differenceList =
+    differences.length > 0
+      ? html`<section class="differences" aria-labelledby="ladder-differences-title">
+<h2 id="ladder-differences-title">What is different at ${site.short(to)}</h2>
+<dl>${differences.map((r) => html`<div><dt><a href="#${r.competency.id}">${r.competency.name}</a></dt><dd>${to.differences?.[(r.to as Competency).id]}</dd></div>`)}</dl>
+</section>`
+      : '';
   const next = lateral ? [] : (site.steps.up.get(to) ?? []);
   const previous = lateral ? [] : (site.steps.down.get(from) ?? []);
   const title = lateral ? `Switching between ${site.short(from)} and ${site.short(to)}` : `From ${site.short(from)} to ${site.short(to)}`;
@@ -62,6 +115,7 @@ ${
     : ''
 }
 </dl>
+${lateral ? html`${measured}\n${rulesSection}` : differenceList}
 <div class="legend">
 <p>${legend}</p>
 <p class="summary">${summary}</p>
@@ -70,12 +124,14 @@ ${
 <ul>${competencies.map((c) => html`<li><a href="#${c.id}">${c.name}</a></li>`)}</ul>
 </nav>
 ${sections}
+${lateral ? '' : rulesSection}
 <nav class="step-nav" aria-label="Related pages">
 <ul>
 <li><a href="${site.url(pagePath.level(from.id))}">${site.label(from)}</a></li>
 <li><a href="${site.url(pagePath.level(to.id))}">${site.label(to)}</a></li>
 ${previous.map((p) => html`<li><a href="${site.url(pagePath.change(p.key))}">Previous step: from ${site.short(p.from)} to ${site.short(p.to)}</a></li>`)}
 ${next.map((n) => html`<li><a href="${site.url(pagePath.change(n.key))}">Next step: from ${site.short(n.from)} to ${site.short(n.to)}</a></li>`)}
+<li><a href="${site.url(pagePath.moves)}">How moves work</a></li>
 </ul>
 </nav>`;
   return {
@@ -126,15 +182,25 @@ function rowsOf(site: Site, from: Level, to: Level): Row[] {
   return rows;
 }
 
-function compareSection(site: Site, step: Step, row: Row): { html: Html; to: Comparison | undefined } {
+function compareSection(
+  site: Site,
+  step: Step,
+  row: Row,
+): { html: Html; to: Comparison | undefined; grouped: { new: number; grew: number; same: number } | undefined; stepUp: boolean } {
   const { from, to } = step;
   const c = row.competency;
   const lateral = step.kind === 'switch';
   const before = row.from ? site.expectations(from, row.from, 4) : undefined;
   const after = row.to ? site.expectations(to, row.to, 4) : undefined;
-  const right = after ? (before ? compareFragments(before, after) : allNew(after)) : undefined;
+  // A promotion pairs the higher level's expectations with the lower level's, bullet by bullet; a
+  // switch (both directions on one page) emphasizes in each column what the other never mentions.
+  const aligned =
+    !lateral && before && after
+      ? grouped(before, after, { new: `New at ${site.short(to)}`, grew: `Grown from ${site.short(from)}`, was: `At ${site.short(from)}:` })
+      : undefined;
+  const right = after ? (before ? compareFragments(before, after) : allNew(after, lateral ? `New at ${site.short(to)}` : 'New')) : undefined;
   // A promotion's lower level is shown as it is; in a switch both sides are compared.
-  const left = before ? (!lateral ? undefined : after ? compareFragments(after, before) : allNew(before)) : undefined;
+  const left = before ? (!lateral ? undefined : after ? compareFragments(after, before) : allNew(before, `Only at ${site.short(from)}`, 'only')) : undefined;
   const absent = (level: Level) => {
     const track = site.trackOf(level)?.name;
     if (c.tracks.includes(level.track))
@@ -142,21 +208,34 @@ function compareSection(site: Site, step: Step, row: Row): { html: Html; to: Com
     return html`<p class="absent">${site.short(level)} has no expectations for ${c.name}${track ? html`: the ${track} track does not measure it` : ''}.</p>`;
   };
   const description = site.descriptionOf(row.from ?? c, from.track) ?? site.descriptionOf(row.to ?? c, to.track);
-  const steps = stepChangeText(row.from && site.stepOf(from, row.from), row.to && site.stepOf(to, row.to));
+  const fromStep = row.from && site.stepOf(from, row.from);
+  const toStep = row.to && site.stepOf(to, row.to);
+  const steps = stepChangeText(fromStep, toStep);
   const scale = (row.to?.scale ?? row.from?.scale) === undefined ? undefined : site.index.scaleById.get((row.to?.scale ?? row.from?.scale) as string);
+  const difference = !lateral && row.to ? to.differences?.[row.to.id] : undefined;
+  const counts = aligned?.counts;
+  const tally = counts
+    ? [counts.new > 0 ? `${counts.new} new` : '', counts.grew > 0 ? `${counts.grew} grown` : '', counts.same > 0 ? `${counts.same} the same` : '']
+        .filter(Boolean)
+        .join(', ')
+    : '';
   const column = (level: Level, body: Html | undefined, side: 'from' | 'to') => html`<div class="side side-${side}">
 <h3><span class="visually-hidden">${c.name}: </span>${site.label(level)}</h3>
 <div class="prose">${body ?? absent(level)}</div>
 </div>`;
   return {
     to: right,
+    grouped: counts,
+    stepUp: fromStep !== undefined && toStep !== undefined && toStep.step > fromStep.step,
     html: html`<section class="compare-section" id="${c.id}" aria-labelledby="${c.id}-title">
 <h2 id="${c.id}-title">${c.name}</h2>
+${difference ? html`<p class="difference"><strong>What is different:</strong> ${difference}</p>` : ''}
 ${description ? html`<p class="competency-desc">${description}</p>` : ''}
 ${steps && scale ? html`<p class="proficiency">${scale.name}: <strong>${steps}</strong></p>` : ''}
+${tally ? html`<p class="tally">${site.short(to)}: ${tally}.</p>` : ''}
 <div class="compare${lateral ? ' lateral' : ''}">
 ${column(from, left ? trusted(left.html) : before ? trusted(before.html) : undefined, 'from')}
-${column(to, right ? trusted(right.html) : undefined, 'to')}
+${column(to, aligned ? trusted(aligned.html) : right ? trusted(right.html) : undefined, 'to')}
 </div>
 </section>
 `,

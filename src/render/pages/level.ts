@@ -59,6 +59,7 @@ ${group ? html`<p class="competency-group">One of the ${group.name} options: cho
 <div><dt>Band</dt><dd>${band ? html`${band.name} <span class="muted">(${rankText})</span>` : level.band}</dd></div>
 ${pay ? html`<div><dt>Pay range</dt><dd>${site.payText(pay)}</dd></div>` : ''}
 </dl>
+<p class="level-links"><a href="${site.url(pagePath.checklist(level.id))}">Self-assessment checklist</a> &middot; <a href="${site.url(pagePath.moves)}">How moves work</a></p>
 <div class="level-top${intro && moves.length ? ' with-moves' : ''}">
 ${
   moves.length
