@@ -101,6 +101,21 @@ const SHOTS = [
       return page.locator('.parity-section .scroll-frame').screenshot();
     },
   ],
+  ['site-change-promotion.png', 'example', 'changes/E4-E5/', DESKTOP, async (page) => page.locator('#system-design').screenshot()],
+  ['site-change-switch.png', 'example', 'changes/E4-M1/', DESKTOP, async (page) => page.locator('.measured').screenshot()],
+  [
+    'site-checklist.png',
+    'example',
+    'levels/E4/checklist/',
+    DESKTOP,
+    async (page) => {
+      const boxes = page.locator('.checklist input');
+      await boxes.nth(0).check();
+      await boxes.nth(2).check();
+      await page.evaluate(() => document.querySelector('.checklist-note').scrollIntoView());
+      return page.screenshot({ clip: { x: 0, y: 0, width: 1280, height: 640 } });
+    },
+  ],
 ];
 
 async function matrixScrolled(page) {

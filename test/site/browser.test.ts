@@ -231,6 +231,8 @@ const KINDS: Array<[string, string]> = [
   ['lateral', 'changes/E4-M1/'],
   ['search', 'search/?q=mentor'],
   ['changelog', 'changelog/'],
+  ['moves', 'moves/'],
+  ['checklist', 'levels/E4/checklist/'],
   ['not-found', 'no/such/page/'],
 ];
 
@@ -309,6 +311,95 @@ describe('readable on a phone, on paper and in the dark', () => {
     const pdf = await page.pdf({ path: join(artifactsDir, 'level-E4.pdf'), format: 'A4' });
     expect(pdf.length).toBeGreaterThan(10_000);
     await s.context.close();
+  }, 60_000);
+});
+
+describe('what changes, how moves work, and the checklist, in a real browser', () => {
+  test('a promotion: grown expectations are marked, what stays the same is folded and opens from the keyboard', async () => {
+    const s = await open();
+    const { page } = s;
+    await page.goto(`${site.url}changes/E4-E5/`);
+    await expect(page.locator('.summary').textContent()).resolves.toMatch(/^E4 → E5: \d+ new expectations, \d+ grown/);
+    // Highlighted words sit in grown expectations only.
+    await expect(page.locator('.side-to ins').count()).resolves.toBe(await page.locator('.side-to [data-change="changed"] ins').count());
+    await expect(page.locator('#system-design .difference').textContent()).resolves.toMatch(/^What is different: Designs the systems/);
+    await page.locator('#system-design').scrollIntoViewIfNeeded();
+    await shot(page, 'change-E4-E5-aligned');
+    // The lateral page starts with what one starts and stops being measured on.
+    await page.goto(`${site.url}changes/E4-M1/`);
+    await expect(page.locator('.measured-move').first().locator('ul').first().locator('li').allTextContents()).resolves.toEqual([
+      'People leadership',
+      'Hiring and team design',
+    ]);
+    await expect(page.locator('#system-design [data-change="only"] .change-tag').first().textContent()).resolves.toBe('Only at E4');
+    await page.getByRole('link', { name: 'How moves work' }).first().click();
+    await page.waitForURL(`${site.url}moves/`);
+    await expect(page.locator('h1').textContent()).resolves.toBe('How moves work');
+    expectSelfContained(s, site);
+    expectNoProblems(s);
+    await s.context.close();
+  }, 60_000);
+
+  test('the checklist: ticks persist across a reload, by keyboard too, and clear on request', async () => {
+    const s = await open();
+    const { page } = s;
+    await page.goto(`${site.url}levels/E4/`);
+    await page.getByRole('link', { name: 'Self-assessment checklist' }).click();
+    await page.waitForURL(`${site.url}levels/E4/checklist/`);
+    const boxes = page.locator('.checklist input[type="checkbox"]');
+    await expect(boxes.count()).resolves.toBe(23);
+    await expect(page.locator('#ladder-checklist-tools').isVisible()).resolves.toBe(true);
+    await boxes.nth(0).check();
+    await page.getByLabel(/^Keeps several concurrent projects/).check();
+    // The keyboard: focus the third box and tick it with the space bar.
+    await boxes.nth(2).focus();
+    await page.keyboard.press('Space');
+    await expect(page.locator('#ladder-checklist-status').textContent()).resolves.toBe('3 of 23 ticked, kept in this browser only.');
+    await page.reload();
+    await expect(boxes.evaluateAll((all) => all.map((b, i) => ((b as unknown as { checked: boolean }).checked ? i : -1)).filter((i) => i >= 0))).resolves.toEqual([
+      0, 2, 8,
+    ]);
+    // Another level keeps its own ticks.
+    await page.goto(`${site.url}levels/E5/checklist/`);
+    await expect(page.locator('.checklist input:checked').count()).resolves.toBe(0);
+    await page.goBack();
+    // Clear asks first; the test accepts instead of the session's dismissing handler.
+    page.removeAllListeners('dialog');
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Clear all ticks' }).click();
+    await expect(page.locator('.checklist input:checked').count()).resolves.toBe(0);
+    await page.reload();
+    await expect(page.locator('.checklist input:checked').count()).resolves.toBe(0);
+    await expect(page.evaluate("Object.keys(localStorage).filter((k) => k.startsWith('ladder-checklist:'))")).resolves.toEqual([]);
+    expectSelfContained(s, site);
+    expectNoProblems(s);
+    await s.context.close();
+  }, 60_000);
+
+  test('the checklist on paper shows real empty boxes and no navigation; without JavaScript it still ticks', async () => {
+    const s = await open();
+    const { page } = s;
+    await page.goto(`${site.url}levels/E4/checklist/`);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.site-header').isHidden()).resolves.toBe(true);
+    await expect(page.locator('#ladder-checklist-tools').isHidden()).resolves.toBe(true);
+    const box = await page.evaluate(
+      "(() => { const s = getComputedStyle(document.querySelector('.checklist input')); return [s.appearance, s.borderTopStyle, s.borderTopColor, s.backgroundColor]; })()",
+    );
+    expect(box).toEqual(['none', 'solid', 'rgb(0, 0, 0)', 'rgb(255, 255, 255)']);
+    const size = await page.locator('.checklist input').first().boundingBox();
+    expect(size && size.width > 10 && size.height > 10).toBe(true);
+    await shot(page, 'print-checklist-E4');
+    const pdf = await page.pdf({ path: join(artifactsDir, 'checklist-E4.pdf'), format: 'A4' });
+    expect(pdf.length).toBeGreaterThan(10_000);
+    await s.context.close();
+
+    const plain = await open({ javaScriptEnabled: false });
+    await plain.page.goto(`${site.url}levels/E4/checklist/`);
+    await expect(plain.page.locator('#ladder-checklist-tools').isHidden()).resolves.toBe(true);
+    await plain.page.locator('.checklist input').first().check();
+    await expect(plain.page.locator('.checklist input:checked').count()).resolves.toBe(1);
+    await plain.context.close();
   }, 60_000);
 });
 
