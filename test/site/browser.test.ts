@@ -356,9 +356,9 @@ describe('what changes, how moves work, and the checklist, in a real browser', (
     await page.keyboard.press('Space');
     await expect(page.locator('#ladder-checklist-status').textContent()).resolves.toBe('3 of 23 ticked, kept in this browser only.');
     await page.reload();
-    await expect(boxes.evaluateAll((all) => all.map((b, i) => ((b as unknown as { checked: boolean }).checked ? i : -1)).filter((i) => i >= 0))).resolves.toEqual([
-      0, 2, 8,
-    ]);
+    await expect(
+      boxes.evaluateAll((all) => all.map((b, i) => ((b as unknown as { checked: boolean }).checked ? i : -1)).filter((i) => i >= 0)),
+    ).resolves.toEqual([0, 2, 8]);
     // Another level keeps its own ticks.
     await page.goto(`${site.url}levels/E5/checklist/`);
     await expect(page.locator('.checklist input:checked').count()).resolves.toBe(0);
