@@ -37,22 +37,22 @@ describe(rule, () => {
   });
 
   test("a level's differences name competencies that apply at the level", () => {
-    const front = 'summary: A technical leader whose work spans several teams';
+    const front = 'band: senior-staff';
     let files = edit(
       exampleFiles(),
-      'levels/ic/E5.md',
+      'levels/ic/E6.md',
       front,
       `differences:\n  delivery: Leads cross-team projects.\n  sytem-design: Designs shared systems.\n  people-leadership: Manages.\n${front}`,
     );
-    // The example ladder's own differences (if any) stay valid: only the two bad keys are reported.
+    // The example ladder's own differences (E5's) stay valid: only the two bad keys are reported.
     const found = diagnosticsOfRule(files, rule);
     expect(found.map(where)).toEqual([
-      { rule, file: 'levels/ic/E5.md', ...positionOf(files, 'levels/ic/E5.md', 'sytem-design') },
-      { rule, file: 'levels/ic/E5.md', ...positionOf(files, 'levels/ic/E5.md', 'people-leadership: Manages') },
+      { rule, file: 'levels/ic/E6.md', ...positionOf(files, 'levels/ic/E6.md', 'sytem-design') },
+      { rule, file: 'levels/ic/E6.md', ...positionOf(files, 'levels/ic/E6.md', 'people-leadership: Manages') },
     ]);
-    expect(found[0]?.message).toContain('Level "E5" says what is different in "sytem-design", which is no competency id. Did you mean "system-design"?');
+    expect(found[0]?.message).toContain('Level "E6" says what is different in "sytem-design", which is no competency id. Did you mean "system-design"?');
     expect(found[1]?.message).toContain('which track "ic" does not measure.');
-    files = edit(files, 'levels/ic/E5.md', '  sytem-design: Designs shared systems.\n  people-leadership: Manages.\n', '');
+    files = edit(files, 'levels/ic/E6.md', '  sytem-design: Designs shared systems.\n  people-leadership: Manages.\n', '');
     expect(diagnosticsOfRule(files, rule)).toEqual([]);
   });
 
