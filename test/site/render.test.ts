@@ -209,7 +209,8 @@ describe('hostile names, titles and expectations', () => {
       const t = text(contents);
       const scripts = [...t.matchAll(/<script\b[^>]*>/gi)].map((m) => m[0]);
       // The site's own scripts only: search on the search page, the column picker on the matrices, the checklist's.
-      const own = path === 'search/index.html' ? ['search'] : path.startsWith('matrix/') ? ['columns'] : /^levels\/[^/]+\/checklist\//.test(path) ? ['checklist'] : [];
+      const own =
+        path === 'search/index.html' ? ['search'] : path.startsWith('matrix/') ? ['columns'] : /^levels\/[^/]+\/checklist\//.test(path) ? ['checklist'] : [];
       expect([path, scripts]).toEqual([path, own.map((name) => `<script src="/x/assets/${name}.js" defer>`)]);
       expect([
         path,

@@ -21,6 +21,8 @@ export function changePage(site: Site, step: Step): Page {
   const lateral = step.kind === 'switch';
   const fromTrack = site.trackOf(from);
   const toTrack = site.trackOf(to);
+  const fromBand = site.bandOf(from);
+  const toBand = site.bandOf(to);
   // Competencies of either level, in the ladder's order; one name defined per track is one row.
   const rows = rowsOf(site, from, to);
   const competencies = rows.map((r) => r.competency);
