@@ -117,6 +117,8 @@ export const APPROVALS_BY_KIND: Record<FileKindId, 'ladder' | 'committee'> = {
   competencies: 'ladder',
   level: 'ladder',
   packet: 'committee',
+  // The survey's questions are the organization's, changed like the ladder: both tracks approve.
+  survey: 'ladder',
 };
 
 /** Whether the changed paths need the ladder approvers' sign-off (a misplaced file counts as its kind). */

@@ -9,6 +9,7 @@ export const INPUT_RULES = {
   frontMatter: 'front-matter',
   schema: 'schema',
   fileLocation: 'file-location',
+  surveyResponses: 'survey-responses',
 } as const;
 
 export type InputRuleId = (typeof INPUT_RULES)[keyof typeof INPUT_RULES];

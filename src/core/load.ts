@@ -1,11 +1,12 @@
 import type { Finding } from './diagnostic.js';
 import { INPUT_RULES } from './input-rules.js';
 import { settingsOf } from './kinds/config.js';
-import { classify, type FileKind, type LoadedDocument, REQUIRED_FILES, type Report } from './kinds/index.js';
+import { classify, type FileKind, isSurveyDataPath, type LoadedDocument, REQUIRED_FILES, type Report } from './kinds/index.js';
 import { parseMarkdown } from './markdown-document.js';
 import type { Ladder } from './model.js';
 import { checkSchema } from './schema-check.js';
 import { isReadable, type SourceFile } from './source-file.js';
+import { surveyRowsLine } from './survey/sniff.js';
 import { isMapping } from './values.js';
 import { YamlDocument } from './yaml-document.js';
 
@@ -28,6 +29,16 @@ export function loadLadder(files: readonly SourceFile[]): Loaded {
   for (const source of files) {
     seen.add(source.path);
     const found = classify(source.path);
+    // Survey answers are reported by where they are, never read further nor quoted (survey/sniff.ts).
+    if (isSurveyDataPath(source.path)) {
+      report(INPUT_RULES.surveyResponses, source.path, { line: 1, column: 1 }, SURVEY_DATA_MESSAGE);
+      continue;
+    }
+    const rowsAt = isReadable(source) ? surveyRowsLine(source.text) : undefined;
+    if (rowsAt !== undefined) {
+      report(INPUT_RULES.surveyResponses, source.path, { line: rowsAt, column: 1 }, SURVEY_ROWS_MESSAGE);
+      continue;
+    }
     if (!isReadable(source)) {
       if (found || source.folder) report(INPUT_RULES.fileRead, source.path, { line: 1, column: 1 }, source.problem);
       continue;
@@ -53,9 +64,14 @@ export function loadLadder(files: readonly SourceFile[]): Loaded {
   return { ladder, findings };
 }
 
+const NEVER_COMMIT =
+  'Raw survey answers are not anonymous and must never enter git: remove the file from the commits that add it (a later commit that deletes it leaves it in history), keep exports outside the repository, and commit only the questions (surveys/<round>.yml); see docs/survey.md.';
+const SURVEY_DATA_MESSAGE = `The ladder directory holds no .csv or .tsv files: the engine reads none, and this may be a survey export. ${NEVER_COMMIT} If it is not survey data, keep it outside the ladder directory.`;
+const SURVEY_ROWS_MESSAGE = `This file looks like row-level survey answers (several entries that name a manager), so it was not read. ${NEVER_COMMIT}`;
+
 /** The model of a ladder with no files: the documented defaults, nothing declared. */
 function emptyLadder(): Ladder {
-  return { ...settingsOf({}, undefined), competencies: [], scales: [], groups: [], levels: [], packets: [], otherPackets: [], competenciesLoaded: false };
+  return { ...settingsOf({}, undefined), competencies: [], scales: [], groups: [], levels: [], packets: [], surveys: [], otherPackets: [], competenciesLoaded: false };
 }
 
 function loadYaml(file: string, text: string, kind: FileKind, report: Report): LoadedDocument | undefined {

@@ -211,6 +211,27 @@ export interface Feedback {
   index: number;
 }
 
+/** A question of the manager survey: a column of the form tool's export. */
+export interface SurveyQuestion {
+  id: string;
+  text: string;
+  kind: 'rating' | 'text';
+  /** A rating's scale, whole numbers from min (least favourable) to max. */
+  scale?: { min: number; max: number };
+}
+
+/** One round of the anonymous manager survey (surveys/<round>.yml): its questions, never its answers. */
+export interface Survey {
+  round: string;
+  title: string | undefined;
+  /** k: the fewest respondents any reported group has. */
+  minimumGroupSize: number;
+  /** Every manager handle of the export, or these (lower-cased: handles are case-insensitive). */
+  managers: 'all' | string[];
+  questions: SurveyQuestion[];
+  origin: Origin;
+}
+
 /** One person's proposed move on the ladder. Personal: never rendered, never logged beyond its path. */
 export interface Packet {
   kind: PacketKind | undefined;
@@ -262,6 +283,8 @@ export interface Ladder {
   /** Promotions that change track, as ladder.yml declares them. */
   moves: DeclaredMove[];
   packets: Packet[];
+  /** Rounds of the manager survey, as surveys/<round>.yml defines them. */
+  surveys: Survey[];
   /** Packets that exist but were not loaded (a pull request's check), known only by who they are for. */
   otherPackets: PacketIdentity[];
   policy: Policy;

@@ -1,10 +1,10 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { competencies, ladder, level, packet } from '../generated/validators.js';
+import { competencies, ladder, level, packet, survey } from '../generated/validators.js';
 import type { Position } from './diagnostic.js';
 import { didYouMean, listOf } from './suggest.js';
 import { escapePointer, type YamlDocument } from './yaml-document.js';
 
-const validators = { ladder, competencies, level, packet } as const;
+const validators = { ladder, competencies, level, packet, survey } as const;
 
 export type SchemaName = keyof typeof validators;
 

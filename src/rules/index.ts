@@ -28,6 +28,7 @@ import { proficiencySteps } from './proficiency-steps.js';
 import { rawHtml } from './raw-html.js';
 import type { Rule, RuleMeta } from './rule.js';
 import { schema } from './schema.js';
+import { surveyResponses } from './survey-responses.js';
 import { uniqueId } from './unique-id.js';
 import { unknownReference } from './unknown-reference.js';
 import { yamlSyntax } from './yaml-syntax.js';
@@ -67,6 +68,6 @@ export const modelRules: readonly Rule[] = [
 ];
 
 /** Every rule, including those the loader reports; the catalogue in docs/rules.md follows this list. */
-export const allRules: readonly RuleMeta[] = [fileRead, missingFile, yamlSyntax, frontMatter, schema, fileLocation, ...modelRules];
+export const allRules: readonly RuleMeta[] = [fileRead, missingFile, yamlSyntax, frontMatter, schema, fileLocation, surveyResponses, ...modelRules];
 
 export const ruleById: ReadonlyMap<string, RuleMeta> = new Map(allRules.map((r) => [r.id, r]));

@@ -3,6 +3,7 @@ import { configKind } from './config.js';
 import type { FileKind, Match } from './kind.js';
 import { levelKind } from './level.js';
 import { packetKind } from './packet.js';
+import { surveyKind } from './survey.js';
 
 export type { FileKind, LoadedDocument, Match, Report } from './kind.js';
 
@@ -11,7 +12,7 @@ export type { FileKind, LoadedDocument, Match, Report } from './kind.js';
  * a module in this folder and an entry here; the `Record<FileKindId, …>` tables elsewhere (the
  * Action's approvals, for one) then fail to compile until they say what the kind needs.
  */
-export const FILE_KINDS = [configKind, competenciesKind, levelKind, packetKind] as const;
+export const FILE_KINDS = [configKind, competenciesKind, levelKind, packetKind, surveyKind] as const;
 
 export type FileKindId = (typeof FILE_KINDS)[number]['id'];
 
@@ -29,9 +30,21 @@ export function classify(path: string): Classified {
   return undefined;
 }
 
+/**
+ * Survey exports (a form tool's CSV or TSV): the engine reads none, and reports every one under the
+ * ladder directory (survey-responses), since row-level answers in git are not anonymous.
+ */
+const SURVEY_DATA_EXTENSIONS = ['.csv', '.tsv'] as const;
+
+/** Whether a path is named like row-level survey data (a .csv or .tsv file). */
+export function isSurveyDataPath(path: string): boolean {
+  const lower = path.toLowerCase();
+  return SURVEY_DATA_EXTENSIONS.some((e) => lower.endsWith(e));
+}
+
 /** Whether the engine reads or reports this path at all. */
 export function isLadderPath(path: string): boolean {
-  return classify(path) !== undefined;
+  return classify(path) !== undefined || isSurveyDataPath(path);
 }
 
 /** `ladder` for the ladder's own files, `item` for files checked alone (packets), undefined for the rest. */
@@ -55,8 +68,9 @@ const EXTENSIONS = { yaml: ['.yml', '.yaml'], markdown: ['.md'] } as const;
 
 export const LADDER_FILE_EXTENSIONS: readonly string[] = [...new Set(FILE_KINDS.flatMap((k) => EXTENSIONS[k.format]))];
 
+/** Whether the readers list a file of this name: a ladder file, or survey data (to report it). */
 export function hasLadderFileExtension(name: string): boolean {
-  return LADDER_FILE_EXTENSIONS.some((e) => name.endsWith(e));
+  return LADDER_FILE_EXTENSIONS.some((e) => name.endsWith(e)) || isSurveyDataPath(name);
 }
 
 /** The files every ladder must have. */
