@@ -14,6 +14,7 @@ Commands:
   new packet        write a new promotion packet from the ladder's expectations
   diff BASE [HEAD]  what changed in the ladder between two git refs, and whether it is major
   render [DIR]      render the ladder as a static site for GitHub Pages: --out OUT [--base-url /repo/]
+  survey report     the anonymous manager survey's reports: --survey FILE --responses CSV --out DIR
   help COMMAND      show a command's options (the same as ladder COMMAND --help)
 
 Every command takes the ladder directory as --dir DIR (default ./ladder); init, check and
@@ -47,6 +48,10 @@ const commands: Record<string, () => Promise<{ run: Command; help: string }>> = 
   render: async () => {
     const m = await import('./commands/render.js');
     return { run: m.render, help: m.renderHelp };
+  },
+  survey: async () => {
+    const m = await import('./commands/survey.js');
+    return { run: m.survey, help: m.surveyHelp };
   },
 };
 

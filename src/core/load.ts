@@ -71,7 +71,17 @@ const SURVEY_ROWS_MESSAGE = `This file looks like row-level survey answers (seve
 
 /** The model of a ladder with no files: the documented defaults, nothing declared. */
 function emptyLadder(): Ladder {
-  return { ...settingsOf({}, undefined), competencies: [], scales: [], groups: [], levels: [], packets: [], surveys: [], otherPackets: [], competenciesLoaded: false };
+  return {
+    ...settingsOf({}, undefined),
+    competencies: [],
+    scales: [],
+    groups: [],
+    levels: [],
+    packets: [],
+    surveys: [],
+    otherPackets: [],
+    competenciesLoaded: false,
+  };
 }
 
 function loadYaml(file: string, text: string, kind: FileKind, report: Report): LoadedDocument | undefined {

@@ -31,7 +31,8 @@ export const surveyKind: FileKind<'survey'> = {
     if (parts.length !== 2 || parts[0] !== ROOT || !path.endsWith('.yml')) return undefined;
     return { folder: '', name: (parts[1] as string).slice(0, -4) };
   },
-  misplaced: (path) => path.startsWith(`${ROOT}/`) && (path.endsWith('.yaml') || path.endsWith('.md') || (path.endsWith('.yml') && path.split('/').length !== 2)),
+  misplaced: (path) =>
+    path.startsWith(`${ROOT}/`) && (path.endsWith('.yaml') || path.endsWith('.md') || (path.endsWith('.yml') && path.split('/').length !== 2)),
   build({ file, doc, data, origin }, match, ladder, report) {
     const questions: SurveyQuestion[] = [];
     const seen = new Set<string>();
@@ -39,17 +40,33 @@ export const surveyKind: FileKind<'survey'> = {
       if (typeof q.id !== 'string' || typeof q.text !== 'string' || (q.kind !== 'rating' && q.kind !== 'text')) continue;
       const at = `/questions/${i}`;
       if (seen.has(q.id)) {
-        report(INPUT_RULES.schema, file, doc.span(`${at}/id`), `Question id "${q.id}" is used twice; every question needs its own id (it names the export's column).`);
+        report(
+          INPUT_RULES.schema,
+          file,
+          doc.span(`${at}/id`),
+          `Question id "${q.id}" is used twice; every question needs its own id (it names the export's column).`,
+        );
         continue;
       }
       seen.add(q.id);
       if (q.id === MANAGER_COLUMN) {
-        report(INPUT_RULES.schema, file, doc.span(`${at}/id`), `A question cannot be called "${MANAGER_COLUMN}": that is the export's column of manager handles. Choose another id.`);
+        report(
+          INPUT_RULES.schema,
+          file,
+          doc.span(`${at}/id`),
+          `A question cannot be called "${MANAGER_COLUMN}": that is the export's column of manager handles. Choose another id.`,
+        );
         continue;
       }
-      const scale = isMapping(q.scale) && typeof q.scale.min === 'number' && typeof q.scale.max === 'number' ? { min: q.scale.min, max: q.scale.max } : undefined;
+      const scale =
+        isMapping(q.scale) && typeof q.scale.min === 'number' && typeof q.scale.max === 'number' ? { min: q.scale.min, max: q.scale.max } : undefined;
       if (q.kind === 'text' && q.scale !== undefined) {
-        report(INPUT_RULES.schema, file, doc.keySpan(`${at}/scale`), `Question "${q.id}" is free text, which has no scale; remove its scale, or make it kind: rating.`);
+        report(
+          INPUT_RULES.schema,
+          file,
+          doc.keySpan(`${at}/scale`),
+          `Question "${q.id}" is free text, which has no scale; remove its scale, or make it kind: rating.`,
+        );
       }
       if (q.kind === 'rating' && scale && scale.max < scale.min + 2) {
         report(
@@ -72,7 +89,10 @@ export const surveyKind: FileKind<'survey'> = {
         `The survey is for round "${round}" but its file is surveys/${match.name}.yml; rename the file to surveys/${round}.yml, or correct its round.`,
       );
     }
-    const k = typeof data.minimumGroupSize === 'number' && Number.isInteger(data.minimumGroupSize) && data.minimumGroupSize >= 3 ? data.minimumGroupSize : DEFAULT_MINIMUM_GROUP_SIZE;
+    const k =
+      typeof data.minimumGroupSize === 'number' && Number.isInteger(data.minimumGroupSize) && data.minimumGroupSize >= 3
+        ? data.minimumGroupSize
+        : DEFAULT_MINIMUM_GROUP_SIZE;
     ladder.surveys.push({
       round: round || match.name,
       title: optStr(data.title),

@@ -17,7 +17,9 @@ export function surveyRowsLine(text: string): number | undefined {
       const table = cells.pipe;
       // A Markdown table: the delimiter row, then rows; comma-separated: rows with as many commas.
       const rows = lines.slice(i + (table ? 2 : 1), i + (table ? 4 : 3));
-      const body = table ? /^\s*\|?\s*:?-{3,}/.test(lines[i + 1] as string) && rows.every((r) => r.includes('|')) : rows.every((r) => commas(r) === commas(line));
+      const body = table
+        ? /^\s*\|?\s*:?-{3,}/.test(lines[i + 1] as string) && rows.every((r) => r.includes('|'))
+        : rows.every((r) => commas(r) === commas(line));
       if (body) return i + 1;
     }
   }
@@ -27,7 +29,12 @@ export function surveyRowsLine(text: string): number | undefined {
 function headerCells(line: string): { pipe: boolean } | undefined {
   const pipe = line.includes('|');
   if (!pipe && !line.includes(',')) return undefined;
-  const cells = line.split(pipe ? '|' : ',').map((c) => c.trim().replace(/^["']|["']$/g, '').toLowerCase());
+  const cells = line.split(pipe ? '|' : ',').map((c) =>
+    c
+      .trim()
+      .replace(/^["']|["']$/g, '')
+      .toLowerCase(),
+  );
   return cells.includes('manager') && cells.filter((c) => c !== '').length >= 2 ? { pipe } : undefined;
 }
 
