@@ -28,7 +28,13 @@ function group(manager: string, ratings: number[], comments: string[] = []): Res
 }
 
 const run = (responses: Response[], options: { ledger?: Ledger; seed?: number[]; people?: string[]; survey?: Survey } = {}): SurveyOutput =>
-  surveyReports({ survey: options.survey ?? survey, responses, ledger: options.ledger ?? emptyLedger(), people: options.people ?? [], seed: options.seed ?? SEED });
+  surveyReports({
+    survey: options.survey ?? survey,
+    responses,
+    ledger: options.ledger ?? emptyLedger(),
+    people: options.people ?? [],
+    seed: options.seed ?? SEED,
+  });
 const file = (out: SurveyOutput, path: string) => out.files.find((f) => f.path === path)?.text;
 const paths = (out: SurveyOutput) => out.files.map((f) => f.path).sort();
 
@@ -143,6 +149,14 @@ describe('attack: differencing across rounds and re-runs', () => {
     expect(file(grown, 'managers/sam.md')).not.toContain('Withheld: an earlier');
   });
 
+  test("the organization's figure is refused when its count moved by fewer than k, though every group's figure passes", () => {
+    const first = run([...group('sam', [5, 4, 4, 2, 2]), ...group('lee', [5, 4, 4, 2, 2, 3])]);
+    // lee's group is gone, kim's is new: 11 then 12 in the organization, one person apart.
+    const out = run([...group('sam', [5, 4, 4, 2, 2]), ...group('kim', [5, 4, 4, 2, 2, 3, 3])], { ledger: first.ledger, survey: round2 });
+    expect(file(out, 'managers/kim.md')).not.toContain('Withheld');
+    expect(file(out, 'summary.md')).toContain('Withheld: an earlier report');
+  });
+
   test('a question the earlier round did not ask has nothing to be subtracted from', () => {
     const asked = { ...round2, questions: [{ ...rating, id: 'trusts', text: 'I trust my manager.' }] };
     const out = run(
@@ -154,13 +168,18 @@ describe('attack: differencing across rounds and re-runs', () => {
 });
 
 describe('comments', () => {
-  const comments = ['ask ada-okafor', 'Ada Okafor said so', 'talk to @someone-else', 'mail jo@corp.example', 'Chen knows', '<script>alert(1)</script> **bold**', 'line one\nline two'];
+  const comments = [
+    'ask ada-okafor',
+    'Ada Okafor said so',
+    'talk to @someone-else',
+    'mail jo@corp.example',
+    'Chen knows',
+    '<script>alert(1)</script> **bold**',
+    'line one\nline two',
+  ];
 
   test('are redacted: the ladder’s handles and the names they spell, @handles, e-mail addresses; Markdown and HTML are inert', () => {
-    const out = run(
-      group('sam', [5, 4, 4, 2, 3, 5, 4], comments),
-      { people: ['ada-okafor', 'chen-wei'] },
-    );
+    const out = run(group('sam', [5, 4, 4, 2, 3, 5, 4], comments), { people: ['ada-okafor', 'chen-wei'] });
     const report = file(out, 'managers/sam.md') ?? '';
     for (const word of ['ada', 'Ada', 'Okafor', 'okafor', 'Chen', '@someone', 'jo@corp', '<script>']) expect(report).not.toContain(word);
     expect(report).toContain('ask \\[name\\]');
@@ -179,7 +198,19 @@ describe('comments', () => {
   test('come in a random order: another seed, another order; never simply the export’s order', () => {
     const many = Array.from({ length: 12 }, (_, i) => `comment ${String.fromCharCode(97 + i)}`);
     const order = (seed: number[]) =>
-      (file(run(group('sam', many.map(() => 4), many), { seed }), 'managers/sam.md') ?? '')
+      (
+        file(
+          run(
+            group(
+              'sam',
+              many.map(() => 4),
+              many,
+            ),
+            { seed },
+          ),
+          'managers/sam.md',
+        ) ?? ''
+      )
         .split('\n')
         .filter((l) => l.startsWith('- comment'));
     const a = order([11, 22, 33, 44]);
