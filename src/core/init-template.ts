@@ -393,6 +393,10 @@ export function initFiles({ ladderDir, organization }: InitOptions): InitFile[] 
     { path: '.vscode/settings.json', text: vscodeSettings(ladderDir) },
     { path: '.vscode/extensions.json', text: `${JSON.stringify({ recommendations: ['redhat.vscode-yaml'] }, null, 2)}\n` },
     // The rendered site is built by the workflow, never committed; node_modules is npm's.
-    { path: '.gitignore', text: '_site/\nnode_modules/\n' },
+    {
+      path: '.gitignore',
+      // Survey exports and reports never enter git (docs/survey.md); the survey-responses rule is the backstop.
+      text: '_site/\nnode_modules/\n\n# The manager survey: raw answers and personal reports stay out of git.\nsurvey-responses/\nsurvey-reports/\n*.responses.csv\n',
+    },
   ];
 }

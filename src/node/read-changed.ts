@@ -1,6 +1,7 @@
 import { type Dirent, lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { isItemPath } from '../core/changed.js';
+import { isSurveyDataPath } from '../core/kinds/index.js';
 import { packetKind } from '../core/kinds/packet.js';
 import { type PacketIdentity, packetIdentity } from '../core/packet-identity.js';
 import type { SourceFile } from '../core/source-file.js';
@@ -40,9 +41,12 @@ export function readForChanged(dir: string, changed: readonly string[]): Changed
 
   /** What to read, by path: the changed packets, and the other packets of their cycles. */
   const reads = new Map<string, () => SourceFile | undefined>();
+  const listed = new Set(files.map((f) => f.path));
   for (const path of changed) {
     const names = path.split('/');
-    if (!isItemPath(path) || names.some(isSkippedName)) continue;
+    // Survey data is reported wherever it is added, packets/ included (which the listing skips).
+    const surveyData = isSurveyDataPath(path) && !listed.has(path);
+    if (!(isItemPath(path) || surveyData) || names.some(isSkippedName)) continue;
     reads.set(path, () => readChanged(tree, folders, path));
   }
   const cycles = new Set(
