@@ -35,7 +35,7 @@ describe('scripts/publish-docs.js, run by the Pages workflow after ladder render
   test('adds the schemas and the rules page beside the ladder site', () => {
     expect(published.stderr).toBe('');
     expect(published.status).toBe(0);
-    expect(published.stdout).toMatch(/^publish-docs: wrote 6 files into .*: schemas\/competencies\.schema\.json, .*, rules\/index\.html\n$/);
+    expect(published.stdout).toMatch(/^publish-docs: wrote 7 files into .*: schemas\/competencies\.schema\.json, .*, rules\/index\.html\n$/);
     expect(readFileSync(join(site, 'index.html'), 'utf8')).toContain('<html');
   });
 
