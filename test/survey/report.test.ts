@@ -183,7 +183,7 @@ describe('comments', () => {
     const report = file(out, 'managers/sam.md') ?? '';
     for (const word of ['ada', 'Ada', 'Okafor', 'okafor', 'Chen', '@someone', 'jo@corp', '<script>']) expect(report).not.toContain(word);
     expect(report).toContain('ask \\[name\\]');
-    expect(report).toContain('\\[name\\] said so');
+    expect(report).toContain('\\[name\\] \\[name\\] said so');
     expect(report).toContain('talk to \\[handle\\]');
     expect(report).toContain('mail \\[e-mail\\]');
     expect(report).toContain('&lt;script&gt;');

@@ -26,6 +26,7 @@ export interface CsvProblem {
 export type CsvResult = { records: CsvRecord[] } | { problem: CsvProblem };
 
 export function parseCsv(text: string): CsvResult {
+  const special = /["\r\n]/g;
   const records: CsvRecord[] = [];
   let fields: CsvField[] = [];
   let recordLine = 1;
@@ -76,8 +77,11 @@ export function parseCsv(text: string): CsvResult {
           lineStart = i;
           continue;
         }
-        value += c;
-        i++;
+        // Plain text up to the next quote or line break, in one slice.
+        special.lastIndex = i;
+        const stop = special.exec(text)?.index ?? n;
+        value += text.slice(i, stop);
+        i = stop;
       }
       if (i < n && text[i] !== ',' && text[i] !== '\r' && text[i] !== '\n')
         return {

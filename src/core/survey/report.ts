@@ -102,8 +102,10 @@ export function surveyReports(run: SurveyRun): SurveyOutput {
       if (!shown) return { question: q, respondents, withheld: 'lone-answer' };
       // Only what was shown enters the organization's figure: a group withheld adds nothing to subtract.
       publish(`manager:${manager}`, q.id, respondents);
-      const before = published.get(q.id) ?? { rows: [], cuts: [] };
-      published.set(q.id, { rows: [...before.rows, ...answered], cuts: [...before.cuts, shown.cut] });
+      const shownSoFar = published.get(q.id) ?? { rows: [], cuts: [] };
+      published.set(q.id, shownSoFar);
+      shownSoFar.rows.push(...answered);
+      shownSoFar.cuts.push(shown.cut);
       return { question: q, respondents, parts: shown.parts };
     });
     files.push({ path: `managers/${manager}.md`, text: managerReport(survey, manager, rows.length, figures) });
