@@ -6,7 +6,7 @@ import { type StepAt, stepAt } from '../core/proficiency.js';
 import { formatPay, formatPayShort } from './format.js';
 import { escapeHtml, type Html, html, trusted } from './html.js';
 import { type Fragment, type HeadingMode, MarkdownRenderer } from './markdown.js';
-import { type Steps, stepsOf } from './steps.js';
+import { type Steps, siteTracks, stepsOf } from './steps.js';
 import { type BaseUrl, pagePath, slug } from './urls.js';
 
 export interface PageInfo {
@@ -35,9 +35,7 @@ export class Site {
   ) {
     this.index = new LadderIndex(ladder);
     // Tracks of a family sit together, in the families' order; tracks in no family follow.
-    const declared = [...this.index.trackById.values()];
-    const grouped = ladder.families.flatMap((f) => f.tracks.flatMap((id) => declared.filter((t) => t.id === id)));
-    this.tracks = [...new Set([...grouped, ...declared])];
+    this.tracks = siteTracks(this.index);
     this.steps = stepsOf(this.index, this.tracks);
     for (const level of this.index.levelById.values()) {
       this.levelByFile.set(level.origin.file, level);
