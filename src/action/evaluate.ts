@@ -2,11 +2,12 @@ import { checkLadder } from '../check.js';
 import { changesLadder, selectChanged } from '../core/changed.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { diffLadders } from '../core/diff.js';
-import type { Ladder } from '../core/model.js';
+import { type Ladder, LadderIndex } from '../core/model.js';
+import { PacketSummarizer } from '../core/packet-summary.js';
 import { readLadderAtRef } from '../node/git.js';
 import { readForChanged } from '../node/read-changed.js';
 import { readLadderDir } from '../node/read-ladder-dir.js';
-import type { RunReport } from '../report/model.js';
+import type { PacketReview, RunReport } from '../report/model.js';
 import { VERSION } from '../version.js';
 import { describeFailure, listAll } from './api.js';
 import type { RunContext } from './context.js';
@@ -66,6 +67,12 @@ export async function evaluate(options: {
   }
   const diff = ladderChanged && base ? diffLadders(base, result.ladder) : undefined;
 
+  // Each changed packet, summarized for the reviewers: the move and counts, never its text.
+  const changedSet = new Set(changed ?? []);
+  const changedPackets = pr && changed ? result.ladder.packets.filter((p) => changedSet.has(p.origin.file)) : [];
+  const summarizer = new PacketSummarizer(new LadderIndex(result.ladder));
+  const packets: PacketReview[] = changedPackets.map((p) => ({ file: toRepoPath(p.origin.file), summary: summarizer.summarize(p) }));
+
   let quorum: Quorum | undefined;
   if (pr && changed && inputs.requireApprovals && base) {
     const governance = base.config ? base.governance : result.ladder.governance;
@@ -81,10 +88,9 @@ export async function evaluate(options: {
       apiFailures.push(`Could not read the pull request's reviews, so the approvals were not evaluated: ${describeFailure(error)}.`);
     }
     if (reviews) {
-      const changedSet = new Set(changed);
       quorum = evaluateQuorum({
         governance,
-        packets: result.ladder.packets.filter((p) => changedSet.has(p.origin.file)),
+        packets: changedPackets,
         packetFile: (p) => toRepoPath(p.origin.file),
         ladderChanged: needsLadderApproval(changed ?? []),
         approvals: latestApprovals(reviews),
@@ -101,6 +107,8 @@ export async function evaluate(options: {
       scope: pr ? 'pull request' : 'repository',
       diff,
       approvals: quorum,
+      packets: packets.length > 0 ? packets : undefined,
+      siteUrl: inputs.siteUrl || undefined,
       notices: [...apiFailures, ...notices],
       waivers: result.waivers,
       runUrl: context.runId ? `${context.serverUrl}/${context.owner}/${context.repo}/actions/runs/${context.runId}` : undefined,

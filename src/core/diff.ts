@@ -521,6 +521,17 @@ function diffConfig(base: Ladder, head: Ladder, other: string[]): void {
   if (p.packets.graduationStakeholders !== q.packets.graduationStakeholders) {
     other.push(`Graduation now needs ${q.packets.graduationStakeholders} stakeholders (was ${p.packets.graduationStakeholders}).`);
   }
+  if (p.packets.thinEvidenceWords !== q.packets.thinEvidenceWords) {
+    other.push(`Evidence under ${q.packets.thinEvidenceWords} words is now thin (was ${p.packets.thinEvidenceWords}).`);
+  }
+  const switches: Array<['requireResolvedThreads' | 'approvalsOnHeadOnly' | 'allowCalibrationFiles', string]> = [
+    ['requireResolvedThreads', "the committee's quorum counts only once no review thread on the packet is open"],
+    ['approvalsOnHeadOnly', "only approvals of a pull request's latest commit count"],
+    ['allowCalibrationFiles', 'calibration packets may be kept in the ladder directory'],
+  ];
+  for (const [key, what] of switches) {
+    if (p.packets[key] !== q.packets[key]) other.push(`${q.packets[key] ? 'Now' : 'No longer'}: ${what} (policy.packets.${key}).`);
+  }
   const g = base.governance;
   const k = head.governance;
   const people = (what: string, x: string[], y: string[]) => {

@@ -178,6 +178,14 @@ export interface Policy {
   packets: {
     minimumFeedback: Record<FeedbackMinimumKind, number>;
     graduationStakeholders: number;
+    /** Evidence sections with fewer words than this are "thin" in the pull-request comment and the calibration packet. */
+    thinEvidenceWords: number;
+    /** Whether the committee's quorum counts only once no review thread on the packet is open. */
+    requireResolvedThreads: boolean;
+    /** Whether only approvals of the pull request's head commit count (approvals before a later push are stale). */
+    approvalsOnHeadOnly: boolean;
+    /** Whether calibration packets (`ladder calibrate`) may be kept in the ladder directory. */
+    allowCalibrationFiles: boolean;
   };
 }
 

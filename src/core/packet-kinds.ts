@@ -40,3 +40,6 @@ export const FEEDBACK_MINIMUM_KINDS = PACKET_KIND_IDS.filter((k): k is FeedbackM
 export function hasFeedbackMinimum(kind: PacketKind): kind is FeedbackMinimumKind {
   return PACKET_KINDS[kind].feedback.policy === 'minimum';
 }
+
+/** An evidence section shorter than this many words is "thin" unless policy.packets.thinEvidenceWords says otherwise. */
+export const DEFAULT_THIN_EVIDENCE_WORDS = 40;

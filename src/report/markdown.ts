@@ -5,6 +5,7 @@ import { plural } from '../core/text.js';
 import { COMMENT_LIMIT, chars, clip, fitItems, fitRendered, type Limit, SUMMARY_NOTE_BYTES, utf8Bytes } from './budget.js';
 import { diffToMarkdown } from './diff-format.js';
 import type { Quorum, Report, RunReport } from './model.js';
+import { packetBlock } from './packets.js';
 import { waiverLines } from './waivers.js';
 
 /** The headline: what a reviewer needs in one line. */
@@ -60,6 +61,17 @@ export function reportMarkdown(report: RunReport, limit: Limit | number, renderD
     room -= size(approvals);
   }
 
+  // Each changed packet as reviewers read it: the move and counts, never the packet's text.
+  const packets: string[] = [];
+  if (report.packets && report.packets.length > 0) {
+    const blocks = report.packets.map((p) => packetBlock(p, report.siteUrl));
+    const share = rows.length > 0 || report.diff ? Math.floor(room / 2) : room;
+    const fitted = fitItems(blocks, share - size(['### Packets', '']), measure);
+    packets.push('### Packets', '', ...fitted.taken);
+    if (fitted.left > 0) packets.push(cut(plural(fitted.left, 'more packet')), '');
+    room -= size(packets);
+  }
+
   // The diff gets half of what is left when there are problems to list too; it cuts itself cleanly.
   let diffText = '';
   if (report.diff) {
@@ -78,7 +90,7 @@ export function reportMarkdown(report: RunReport, limit: Limit | number, renderD
     if (fitted.left > 0) table.push('', cut(plural(fitted.left, 'more problem')));
     table.push('');
   }
-  const text = [...head, ...table, ...approvals, ...(diffText ? [diffText] : []), ...footer].join('\n');
+  const text = [...head, ...table, ...approvals, ...packets, ...(diffText ? [diffText] : []), ...footer].join('\n');
   // The budget above keeps within the limit; should a part misjudge itself, never exceed it.
   return measure(text) <= max ? text : clip(text, max, measure);
 }

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { LadderDiff } from '../core/diff.js';
+import type { PacketSummary, ThreadCounts } from '../core/packet-summary.js';
 import type { Waivers } from '../core/waivers.js';
 
 /**
@@ -26,6 +27,19 @@ export interface RunReport extends Report {
   /** Degraded modes and skipped parts, in words. */
   notices: string[];
   runUrl: string | undefined;
+  /** The changed packets, for reviewers (pull requests). */
+  packets?: PacketReview[] | undefined;
+  /** The published ladder site (the Action's site-url input), for links to "what changes" pages. */
+  siteUrl?: string | undefined;
+}
+
+/** One changed packet as the pull request's comment shows it: names, ids and counts only. */
+export interface PacketReview {
+  /** The packet's path from the repository root. */
+  file: string;
+  summary: PacketSummary;
+  /** Review threads by competency, when they could be read. */
+  threads?: ThreadCounts | undefined;
 }
 
 /** The approvals a pull request has and needs, as the Action evaluates them (action/quorum.ts). */

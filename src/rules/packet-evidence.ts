@@ -1,11 +1,10 @@
 import { type Applies, chosen, expectedAt, judgedBySubs, matchSections, notYet, subsAt } from '../core/applicability.js';
 import type { Section } from '../core/markdown-document.js';
 import { at, type Competency, type LadderIndex, type Level, type Located } from '../core/model.js';
+import { withoutComments } from '../core/packet-summary.js';
 import { didYouMean, listOf } from '../core/suggest.js';
 import type { Rule } from './rule.js';
 
-/** Guidance comments left by `ladder new packet` are not evidence. */
-const withoutComments = (text: string) => text.replace(/<!--[\s\S]*?(?:-->|$)/g, '').trim();
 
 /**
  * Every competency that applies at the target level has non-empty evidence (at least `choose` of a

@@ -1,5 +1,5 @@
 import type { Band, ChangelogEntry, DeclaredMove, Family, Governance, Ladder, Migration, Origin, Policy, PolicyException, Track, Zone } from '../model.js';
-import { FEEDBACK_MINIMUM_KINDS, PACKET_KINDS } from '../packet-kinds.js';
+import { DEFAULT_THIN_EVIDENCE_WORDS, FEEDBACK_MINIMUM_KINDS, PACKET_KINDS } from '../packet-kinds.js';
 import { isTrackKind, TRACK_KIND_IDS } from '../track-kinds.js';
 import { count, entries, isMapping, optStr, pay, str, strings } from '../values.js';
 import type { YamlDocument } from '../yaml-document.js';
@@ -96,6 +96,10 @@ export function settingsOf(root: Record<string, unknown>, doc: YamlDocument | un
         FEEDBACK_MINIMUM_KINDS.map((k) => [k, count(minimum[k], PACKET_KINDS[k].feedback.default)]),
       ) as Policy['packets']['minimumFeedback'],
       graduationStakeholders: count(packetPolicy.graduationStakeholders, PACKET_KINDS.graduation.feedback.default),
+      thinEvidenceWords: count(packetPolicy.thinEvidenceWords, DEFAULT_THIN_EVIDENCE_WORDS),
+      requireResolvedThreads: packetPolicy.requireResolvedThreads === true,
+      approvalsOnHeadOnly: packetPolicy.approvalsOnHeadOnly === true,
+      allowCalibrationFiles: packetPolicy.allowCalibrationFiles === true,
     },
   };
   const changelog: ChangelogEntry[] = entries(root.changelog)
