@@ -32,7 +32,8 @@ export function readInputs(core: typeof Core, defaultReportPath: string): Inputs
     throw new Error(`input api-timeout must be a number of seconds between 1 and 3600, not "${apiTimeoutText}"`);
   }
   const siteUrl = core.getInput('site-url').trim();
-  if (siteUrl !== '' && !isWebUrl(siteUrl)) throw new Error(`input site-url must be the ladder site's http(s) URL, such as https://org.github.io/ladder/, not "${siteUrl}"`);
+  if (siteUrl !== '' && !isWebUrl(siteUrl))
+    throw new Error(`input site-url must be the ladder site's http(s) URL, such as https://org.github.io/ladder/, not "${siteUrl}"`);
   const bool = (name: string, fallback: boolean) => (core.getInput(name) === '' ? fallback : core.getBooleanInput(name));
   return {
     ladderDirectory: core.getInput('ladder-directory') || 'ladder',

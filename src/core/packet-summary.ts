@@ -212,8 +212,6 @@ export function groupThreads(packet: Packet, index: LadderIndex, threads: readon
     total[key]++;
   }
   const order = candidates.map((c) => c.id);
-  const byCompetency = [...counts]
-    .map(([c, n]) => ({ id: c.id, name: c.name, ...n }))
-    .sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
+  const byCompetency = [...counts].map(([c, n]) => ({ id: c.id, name: c.name, ...n })).sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
   return { ...total, byCompetency, elsewhere };
 }

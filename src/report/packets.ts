@@ -1,5 +1,5 @@
-import type { Coverage, LevelRef, PacketSummary, ThreadCounts } from '../core/packet-summary.js';
 import { codeSpan, escapeMarkdown } from '../core/markdown-escape.js';
+import type { Coverage, LevelRef, PacketSummary, ThreadCounts } from '../core/packet-summary.js';
 import { plural } from '../core/text.js';
 import type { PacketReview } from './model.js';
 
@@ -61,13 +61,17 @@ export function packetBlock(review: PacketReview, siteUrl: string | undefined): 
   if (review.threads) lines.push(`- **Review threads:** ${threadText(review.threads)}`);
   if (s.coverage.length > 0) {
     const threads = review.threads;
-    lines.push('', `| competency of ${md(s.to?.id ?? '')} | evidence | words |${threads ? ' open threads |' : ''}`, `| --- | --- | --- |${threads ? ' --- |' : ''}`);
+    lines.push(
+      '',
+      `| competency of ${md(s.to?.id ?? '')} | evidence | words |${threads ? ' open threads |' : ''}`,
+      `| --- | --- | --- |${threads ? ' --- |' : ''}`,
+    );
     for (const c of s.coverage) {
       const open = threads?.byCompetency.find((t) => t.id === c.id)?.open ?? 0;
       lines.push(`| ${md(c.name)} | ${COVERAGE_MARK[c.state]} | ${c.words} |${threads ? ` ${open} |` : ''}`);
     }
   }
-  if (review.threads && review.threads.byCompetency.some((t) => t.open > 0)) {
+  if (review.threads?.byCompetency.some((t) => t.open > 0)) {
     lines.push('');
     for (const t of review.threads.byCompetency.filter((x) => x.open > 0)) lines.push(`${md(t.name)}: ${plural(t.open, 'open thread')}.  `);
   }

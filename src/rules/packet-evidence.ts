@@ -5,7 +5,6 @@ import { withoutComments } from '../core/packet-summary.js';
 import { didYouMean, listOf } from '../core/suggest.js';
 import type { Rule } from './rule.js';
 
-
 /**
  * Every competency that applies at the target level has non-empty evidence (at least `choose` of a
  * group's options; per sub where the pillar says `evidence: sub`), and the packet has a summary.
