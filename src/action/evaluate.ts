@@ -2,8 +2,8 @@ import { checkLadder } from '../check.js';
 import { changesLadder, selectChanged } from '../core/changed.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { diffLadders } from '../core/diff.js';
-import { type Ladder, LadderIndex } from '../core/model.js';
-import { PacketSummarizer } from '../core/packet-summary.js';
+import { type Ladder, LadderIndex, type Packet } from '../core/model.js';
+import { groupThreads, PacketSummarizer, type ThreadCounts } from '../core/packet-summary.js';
 import { readLadderAtRef } from '../node/git.js';
 import { readForChanged } from '../node/read-changed.js';
 import { readLadderDir } from '../node/read-ladder-dir.js';
@@ -13,7 +13,8 @@ import { describeFailure, listAll } from './api.js';
 import type { RunContext } from './context.js';
 import type { GitHubClient } from './github.js';
 import type { Inputs } from './inputs.js';
-import { evaluateQuorum, latestApprovals, needsLadderApproval, type Quorum, type Review } from './quorum.js';
+import { evaluateQuorum, needsLadderApproval, type Quorum, type Review, reviewStates } from './quorum.js';
+import { type PullRequestThread, reviewThreads } from './threads.js';
 
 export interface Evaluation {
   report: RunReport;
@@ -70,12 +71,37 @@ export async function evaluate(options: {
   // Each changed packet, summarized for the reviewers: the move and counts, never its text.
   const changedSet = new Set(changed ?? []);
   const changedPackets = pr && changed ? result.ladder.packets.filter((p) => changedSet.has(p.origin.file)) : [];
-  const summarizer = new PacketSummarizer(new LadderIndex(result.ladder));
-  const packets: PacketReview[] = changedPackets.map((p) => ({ file: toRepoPath(p.origin.file), summary: summarizer.summarize(p) }));
+  const index = new LadderIndex(result.ladder);
+  const summarizer = new PacketSummarizer(index);
+  // Review threads on each packet, by the competency section they are on: a failed read leaves them out, with a notice.
+  let threads: PullRequestThread[] | undefined;
+  if (pr && changedPackets.length > 0) {
+    try {
+      threads = await reviewThreads(await options.github(), { owner: context.owner, repo: context.repo, number: pr.number });
+    } catch (error) {
+      apiFailures.push(`Could not read the pull request's review threads, so they are not counted per competency: ${describeFailure(error)}.`);
+    }
+  }
+  const threadsOf = new Map<Packet, ThreadCounts>();
+  for (const p of changedPackets) {
+    const file = toRepoPath(p.origin.file);
+    if (threads)
+      threadsOf.set(
+        p,
+        groupThreads(
+          p,
+          index,
+          threads.filter((t) => t.path === file),
+        ),
+      );
+  }
+  const packets: PacketReview[] = changedPackets.map((p) => ({ file: toRepoPath(p.origin.file), summary: summarizer.summarize(p), threads: threadsOf.get(p) }));
 
   let quorum: Quorum | undefined;
   if (pr && changed && inputs.requireApprovals && base) {
     const governance = base.config ? base.governance : result.ladder.governance;
+    // Like governance, the review policy is the base branch's: a pull request cannot relax it for itself.
+    const policy = (base.config ? base.policy : result.ladder.policy).packets;
     if (!base.config) notices.push('The base branch has no ladder.yml yet: approvals follow the governance this pull request proposes.');
     let reviews: Review[] | undefined;
     try {
@@ -88,12 +114,16 @@ export async function evaluate(options: {
       apiFailures.push(`Could not read the pull request's reviews, so the approvals were not evaluated: ${describeFailure(error)}.`);
     }
     if (reviews) {
+      const states = reviewStates(reviews, policy.approvalsOnHeadOnly ? pr.headSha : undefined);
       quorum = evaluateQuorum({
         governance,
         packets: changedPackets,
         packetFile: (p) => toRepoPath(p.origin.file),
         ladderChanged: needsLadderApproval(changed ?? []),
-        approvals: latestApprovals(reviews),
+        approvals: states.approvals,
+        stale: states.stale,
+        changesRequested: states.changesRequested,
+        openThreads: policy.requireResolvedThreads ? (p) => threadsOf.get(p)?.open : undefined,
       });
     }
   }

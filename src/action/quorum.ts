@@ -10,18 +10,44 @@ export interface Review {
   user?: { login?: unknown } | null;
   state?: unknown;
   submitted_at?: unknown;
+  /** The commit the review was given on. */
+  commit_id?: unknown;
 }
 
-/** The latest decisive review of each reviewer: a later comment does not undo an approval, a later change request does. */
-export function latestApprovals(reviews: readonly Review[]): string[] {
-  const state = new Map<string, string>();
+/** What the reviews say, reviewer by reviewer (logins in lower case). */
+export interface ReviewStates {
+  /** Reviewers whose latest decisive review approves (on the head commit, when only those count). */
+  approvals: string[];
+  /** Reviewers whose latest decisive review approves an earlier commit, when only the head's count. */
+  stale: string[];
+  /** Reviewers whose latest decisive review requests changes: they block until they review again. */
+  changesRequested: string[];
+}
+
+/**
+ * Each reviewer's latest decisive review: an approval, a change request, or a dismissal (which
+ * leaves the reviewer counting for nothing until they review again); a later comment changes
+ * nothing. With `headSha`, an approval of another commit is stale: listed, never counted.
+ */
+export function reviewStates(reviews: readonly Review[], headSha?: string): ReviewStates {
+  const latest = new Map<string, { state: string; commit: unknown }>();
   for (const r of reviews) {
     // A deleted account's review has no user: it cannot count for anyone.
     const login = r.user?.login;
     if (typeof login !== 'string' || login === '' || typeof r.state !== 'string' || !['APPROVED', 'CHANGES_REQUESTED', 'DISMISSED'].includes(r.state)) continue;
-    state.set(login.toLowerCase(), r.state);
+    latest.set(login.toLowerCase(), { state: r.state, commit: r.commit_id });
   }
-  return [...state].filter(([, s]) => s === 'APPROVED').map(([login]) => login);
+  const out: ReviewStates = { approvals: [], stale: [], changesRequested: [] };
+  for (const [login, { state, commit }] of latest) {
+    if (state === 'CHANGES_REQUESTED') out.changesRequested.push(login);
+    else if (state === 'APPROVED') (headSha !== undefined && commit !== headSha ? out.stale : out.approvals).push(login);
+  }
+  return out;
+}
+
+/** The latest decisive review of each reviewer: a later comment does not undo an approval, a later change request does. */
+export function latestApprovals(reviews: readonly Review[]): string[] {
+  return reviewStates(reviews).approvals;
 }
 
 const lower = (xs: readonly string[]) => new Set(xs.map((x) => x.toLowerCase()));
@@ -37,6 +63,12 @@ export function evaluateQuorum(input: {
   packetFile: (p: Packet) => string;
   ladderChanged: boolean;
   approvals: readonly string[];
+  /** Approvals of an earlier commit (policy.packets.approvalsOnHeadOnly): listed as stale, never counted. */
+  stale?: readonly string[];
+  /** Reviewers whose latest review requests changes: a committee member's blocks a packet. */
+  changesRequested?: readonly string[];
+  /** Open review threads per packet, when the policy asks for them resolved first (policy.packets.requireResolvedThreads); undefined: could not be read. */
+  openThreads?: (p: Packet) => number | undefined;
 }): Quorum {
   const { governance, approvals } = input;
   const committee = lower(governance.committee);
@@ -51,12 +83,16 @@ export function evaluateQuorum(input: {
       else if (!committee.has(login)) ignored.push({ login, why: 'not on the promotion committee' });
       else counted.push(login);
     }
+    for (const login of input.stale ?? []) ignored.push({ login, why: 'approved an earlier commit (stale): only approvals of the latest commit count' });
+    const blocking = (input.changesRequested ?? []).filter((l) => committee.has(l) && l !== candidate);
+    const threads = input.openThreads?.(packet);
     const enough = counted.length >= governance.quorum;
     const managerOnly = counted.length > 0 && counted.every((l) => l === manager);
-    const met = enough && !managerOnly;
+    const unresolved = input.openThreads !== undefined && threads !== 0;
+    const met = enough && !managerOnly && blocking.length === 0 && !unresolved;
     items.push({
       subject: input.packetFile(packet),
-      needs: `${governance.quorum} approval${governance.quorum === 1 ? '' : 's'} from the promotion committee, not counting the candidate`,
+      needs: `${governance.quorum} approval${governance.quorum === 1 ? '' : 's'} from the promotion committee, not counting the candidate${input.openThreads ? ', once every review thread is resolved' : ''}`,
       counted,
       ignored,
       met,
@@ -64,7 +100,15 @@ export function evaluateQuorum(input: {
         ? undefined
         : managerOnly
           ? "the candidate's manager's approval alone is never enough: managers do not decide promotions"
-          : `${governance.quorum - counted.length} more committee approval${governance.quorum - counted.length === 1 ? '' : 's'}`,
+          : !enough
+            ? `${governance.quorum - counted.length} more committee approval${governance.quorum - counted.length === 1 ? '' : 's'}`
+            : blocking.length > 0
+              ? `a new review from ${blocking.join(', ')}: a committee member's request for changes blocks until they review again`
+              : threads === undefined
+                ? 'the review threads, which could not be read (policy.packets.requireResolvedThreads)'
+                : `${threads} open review thread${threads === 1 ? '' : 's'} resolved first (policy.packets.requireResolvedThreads)`,
+      blockedBy: blocking.length > 0 ? blocking : undefined,
+      stale: input.stale && input.stale.length > 0 ? [...input.stale] : undefined,
     });
   }
   if (input.ladderChanged) {

@@ -103,6 +103,7 @@ function quorumLines(quorum: Quorum): string[] {
       `- ${item.met ? '✅' : '⏳'} **${escapeMarkdown(item.subject)}** needs ${escapeMarkdown(item.needs)}. Counted: ${who}.${item.missing ? ` Missing: ${escapeMarkdown(item.missing)}.` : ''}`,
     );
     for (const i of item.ignored) out.push(`  - ${codeSpan(i.login)} does not count: ${escapeMarkdown(i.why)}.`);
+    for (const login of item.blockedBy ?? []) out.push(`  - ${codeSpan(login)} requested changes: this waits for their new review.`);
   }
   return out;
 }

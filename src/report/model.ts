@@ -55,6 +55,10 @@ export interface QuorumItem {
   met: boolean;
   /** Why not met, in words, when not met. */
   missing: string | undefined;
+  /** Committee members whose latest review requests changes: the packet waits for their new review. */
+  blockedBy?: string[] | undefined;
+  /** Approvals of an earlier commit, not counted (policy.packets.approvalsOnHeadOnly). */
+  stale?: string[] | undefined;
 }
 
 export interface Quorum {

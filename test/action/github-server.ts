@@ -36,7 +36,7 @@ export const GITHUB_COMMENT_MAX = 65_536;
 
 /**
  * A small stand-in for the GitHub API on 127.0.0.1: it answers the endpoints the Action uses (pull
- * request files and reviews, issue comments, GraphQL's `viewer`), paginates like GitHub (Link
+ * request files and reviews, issue comments, GraphQL's `viewer` and `reviewThreads`), paginates like GitHub (Link
  * headers, or badly on request), refuses comments over GitHub's size limit with 422 as GitHub does,
  * records every request, and can be told to fail in the ways a network and an API fail.
  */
@@ -44,7 +44,14 @@ export class FakeGitHub {
   readonly requests: RecordedRequest[] = [];
   comments: Comment[] = [];
   files: Array<{ filename: string; previous_filename?: string; status: string }> = [];
-  reviews: Array<{ id: number; user: { login?: unknown } | null; state: string; submitted_at: string }> = [];
+  reviews: Array<{ id: number; user: { login?: unknown } | null; state: string; submitted_at: string; commit_id?: string }> = [];
+  /** The commit reviews are given on unless a test says otherwise (the pull request's head, once a test sets it). */
+  headSha: string | undefined;
+  /** Review threads, as GraphQL's `reviewThreads` answers them, 100 a page unless `threadsPerPage` says otherwise. */
+  threads: Array<{ path: string; line: number | null; originalLine: number | null; isResolved: boolean }> = [];
+  threadsPerPage = 100;
+  /** How GraphQL answers `reviewThreads`: as GitHub does, with errors, or with a cursor that repeats. */
+  threadsMode: 'normal' | 'error' | 'repeat' = 'normal';
   /** The token's identity, as GraphQL's `viewer` answers it (null: GraphQL answers an error). */
   viewer: string | null = 'github-actions[bot]';
   /** Pagination per list path pattern (default: like GitHub). */
@@ -86,8 +93,19 @@ export class FakeGitHub {
     return comment;
   }
 
-  approve(login: string, state = 'APPROVED'): void {
-    this.reviews.push({ id: this.nextId++, user: { login }, state, submitted_at: new Date(Date.UTC(2026, 10, 1, 0, this.reviews.length)).toISOString() });
+  approve(login: string, state = 'APPROVED', commit = this.headSha): void {
+    this.reviews.push({
+      id: this.nextId++,
+      user: { login },
+      state,
+      submitted_at: new Date(Date.UTC(2026, 10, 1, 0, this.reviews.length)).toISOString(),
+      ...(commit === undefined ? {} : { commit_id: commit }),
+    });
+  }
+
+  /** A review thread on a line of a file (an outdated one has only its original line). */
+  thread(path: string, line: number, isResolved = false, outdated = false): void {
+    this.threads.push({ path, line: outdated ? null : line, originalLine: line, isResolved });
   }
 
   /** Requests other than reads of pull request files (which git normally answers). */
@@ -122,6 +140,7 @@ export class FakeGitHub {
     const route = (pattern: RegExp) => pattern.exec(url.pathname);
     if (method === 'POST' && url.pathname === '/graphql') {
       const query = String((body as { query?: string })?.query ?? '');
+      if (/\breviewThreads\b/.test(query)) return this.reviewThreadsPage(res, (body as { variables?: { after?: string | null } })?.variables?.after ?? null);
       if (!/\bviewer\b/.test(query)) return this.json(res, 200, { errors: [{ message: `the fake server does not answer ${query}` }] });
       if (this.viewer === null) return this.json(res, 200, { data: null, errors: [{ type: 'FORBIDDEN', message: 'Resource not accessible by integration' }] });
       return this.json(res, 200, { data: { viewer: { login: this.viewer } } });
@@ -156,6 +175,18 @@ export class FakeGitHub {
       }
     }
     return this.json(res, 404, { message: `no route for ${method} ${url.pathname}` });
+  }
+
+  /** One page of `reviewThreads`: the cursor is the index of the next thread. */
+  private reviewThreadsPage(res: ServerResponse, after: string | null): true {
+    if (this.threadsMode === 'error')
+      return this.json(res, 200, { data: null, errors: [{ type: 'FORBIDDEN', message: 'Resource not accessible by integration' }] });
+    const start = after === null ? 0 : Number(after);
+    const nodes = this.threads.slice(start, start + this.threadsPerPage);
+    const next = start + nodes.length;
+    const hasNextPage = this.threadsMode === 'repeat' || next < this.threads.length;
+    const endCursor = this.threadsMode === 'repeat' ? '0' : String(next);
+    return this.json(res, 200, { data: { repository: { pullRequest: { reviewThreads: { pageInfo: { hasNextPage, endCursor }, nodes } } } } });
   }
 
   private page(res: ServerResponse, url: URL, items: unknown[]): true {

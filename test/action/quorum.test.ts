@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { evaluateQuorum, latestApprovals } from '../../src/action/quorum.js';
+import { evaluateQuorum, latestApprovals, reviewStates } from '../../src/action/quorum.js';
 import type { Governance, Packet } from '../../src/core/model.js';
 
 const governance: Governance = { committee: ['ada', 'bo', 'cy', 'Mgr'], quorum: 2, ladderApprovers: { ic: ['ada', 'both'], em: ['bo', 'both'] } };
@@ -59,5 +59,52 @@ describe('evaluateQuorum for ladder changes', () => {
   test('one person on both lists cannot approve for both tracks', () => {
     expect(evaluate(['both'], [], true).met).toBe(false);
     expect(evaluate(['both', 'ada'], [], true).met).toBe(true);
+  });
+});
+
+describe('reviewStates', () => {
+  const review = (login: string, state: string, commit_id?: string) => ({ user: { login }, state, commit_id });
+  test('with the head commit, approvals of another commit are stale; change requests and dismissals are their own', () => {
+    expect(
+      reviewStates(
+        [
+          review('ada', 'APPROVED', 'head'),
+          review('bo', 'APPROVED', 'old'),
+          review('cy', 'APPROVED', 'head'),
+          review('cy', 'CHANGES_REQUESTED', 'head'),
+          review('cy', 'COMMENTED', 'head'),
+          review('dee', 'CHANGES_REQUESTED', 'old'),
+          review('dee', 'APPROVED', 'head'),
+          review('eve', 'DISMISSED', 'head'),
+          review('fay', 'APPROVED'),
+        ],
+        'head',
+      ),
+    ).toEqual({ approvals: ['ada', 'dee'], stale: ['bo', 'fay'], changesRequested: ['cy'] });
+  });
+  test('without it, every approval counts', () => {
+    expect(reviewStates([review('bo', 'APPROVED', 'old')]).approvals).toEqual(['bo']);
+  });
+});
+
+describe('evaluateQuorum with change requests, stale approvals and review threads', () => {
+  const base = { governance, packets: [packet('jo', 'mgr')], packetFile: (p: Packet) => p.origin.file, ladderChanged: false };
+  test("a committee member's change request blocks a met quorum; anyone else's does not", () => {
+    const blocked = evaluateQuorum({ ...base, approvals: ['ada', 'bo'], changesRequested: ['cy'] });
+    expect(blocked.met).toBe(false);
+    expect(blocked.items[0]).toMatchObject({ blockedBy: ['cy'], missing: expect.stringContaining('a new review from cy') });
+    expect(evaluateQuorum({ ...base, approvals: ['ada', 'bo'], changesRequested: ['zed', 'jo'] }).met).toBe(true);
+  });
+  test('stale approvals are listed, not counted', () => {
+    const q = evaluateQuorum({ ...base, approvals: ['ada'], stale: ['bo'] });
+    expect(q.items[0]).toMatchObject({ met: false, stale: ['bo'], missing: '1 more committee approval' });
+    expect(q.items[0]?.ignored.map((i) => i.login)).toEqual(['bo']);
+  });
+  test('open threads, or threads that could not be read, hold the quorum when the policy asks', () => {
+    expect(evaluateQuorum({ ...base, approvals: ['ada', 'bo'], openThreads: () => 2 }).items[0]?.missing).toBe(
+      '2 open review threads resolved first (policy.packets.requireResolvedThreads)',
+    );
+    expect(evaluateQuorum({ ...base, approvals: ['ada', 'bo'], openThreads: () => undefined }).met).toBe(false);
+    expect(evaluateQuorum({ ...base, approvals: ['ada', 'bo'], openThreads: () => 0 }).met).toBe(true);
   });
 });
