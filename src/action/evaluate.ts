@@ -1,11 +1,11 @@
 import { checkLadder } from '../check.js';
-import { changesLadder, selectChanged } from '../core/changed.js';
+import { changesLadder, isRechecked, recheckOf, selectChanged } from '../core/changed.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { diffLadders } from '../core/diff.js';
 import { type Ladder, LadderIndex, type Packet } from '../core/model.js';
 import { groupThreads, PacketSummarizer, type ThreadCounts } from '../core/packet-summary.js';
 import { readLadderAtRef } from '../node/git.js';
-import { readForChanged } from '../node/read-changed.js';
+import { type ChangedInput, readForChanged } from '../node/read-changed.js';
 import { readLadderDir } from '../node/read-ladder-dir.js';
 import type { PacketReview, RunReport } from '../report/model.js';
 import { VERSION } from '../version.js';
@@ -49,9 +49,19 @@ export async function evaluate(options: {
   // A change to the ladder itself is diffed with every packet that may target it, so it reads the
   // whole directory once; a packet change reads only what its check needs.
   const ladderChanged = changed ? changesLadder(changed) : false;
-  const input = changed && !ladderChanged ? readForChanged(ladderDir, changed) : { files: readLadderDir(ladderDir), otherPackets: [] };
+  const input: ChangedInput = changed && !ladderChanged ? readForChanged(ladderDir, changed) : { files: readLadderDir(ladderDir), otherPackets: [] };
   const result = checkLadder(input.files, input.otherPackets);
-  const local = changed ? selectChanged(result.diagnostics, changed) : result.diagnostics;
+  // The packets a ladder change re-checks answer for their diagnostics too (core/changed.ts).
+  const recheck = changed ? recheckOf(changed) : undefined;
+  const checked =
+    input.checked ??
+    (changed && recheck
+      ? [
+          ...changed,
+          ...result.ladder.packets.filter((p) => isRechecked(recheck, { from: p.from, to: p.to, decided: p.decision !== undefined })).map((p) => p.origin.file),
+        ]
+      : changed);
+  const local = checked ? selectChanged(result.diagnostics, checked) : result.diagnostics;
   const diagnostics: Diagnostic[] = local.map((d) => ({ ...d, file: toRepoPath(d.file) }));
 
   // The base ladder: governance is read from it (a pull request cannot approve itself by editing

@@ -240,6 +240,18 @@ export interface Survey {
   origin: Origin;
 }
 
+export type DecisionOutcome = 'promoted' | 'not-yet' | 'withdrawn';
+
+/** What the committee decided on a packet (front matter `decision`). */
+export interface Decision {
+  outcome: DecisionOutcome | undefined;
+  date: string | undefined;
+  /** The committee members who decided (GitHub handles). */
+  by: string[];
+  /** For "not yet": the competency ids to grow in. */
+  grow: string[];
+}
+
 /** One person's proposed move on the ladder. Personal: never rendered, never logged beyond its path. */
 export interface Packet {
   kind: PacketKind | undefined;
@@ -251,6 +263,8 @@ export interface Packet {
   sponsors: string[];
   ladderVersion: string;
   feedback: Feedback[];
+  /** The committee's decision, once recorded; undefined while the packet is pending. */
+  decision: Decision | undefined;
   /** The text before the first section. */
   summary: string;
   /** Where the summary starts in the file. */

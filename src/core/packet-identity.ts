@@ -8,7 +8,14 @@ export interface PacketIdentity {
   file: string;
   cycle: string;
   candidate: string;
+  /** The levels it moves between, when written plainly. */
+  from?: string;
+  to?: string;
+  /** Whether it carries a decision record (a top-level `decision:` key): a decided packet is a record, not a pending move. */
+  decided?: boolean;
 }
+
+const KEYS = ['candidate', 'cycle', 'from', 'to'] as const;
 
 const SIMPLE = /^([A-Za-z]+):[ \t]*(?:"([A-Za-z0-9._-]*)"|'([A-Za-z0-9._-]*)'|([A-Za-z0-9._-]*))[ \t]*(?:#.*)?$/;
 
@@ -16,17 +23,22 @@ export function packetIdentity(file: string, text: string): PacketIdentity | und
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   if (lines[0]?.trimEnd() !== '---') return undefined;
   const found: Record<string, string> = {};
+  let decided = false;
   for (const line of lines.slice(1)) {
     if (/^(?:---|\.\.\.)[ \t]*$/.test(line)) {
-      return found.candidate && found.cycle ? { file, cycle: found.cycle, candidate: found.candidate } : undefined;
+      return found.candidate && found.cycle
+        ? { file, cycle: found.cycle, candidate: found.candidate, from: found.from, to: found.to, decided: decided || undefined }
+        : undefined;
     }
+    if (/^decision[ \t]*:/.test(line)) decided = true;
     const m = SIMPLE.exec(line);
     const key = m?.[1];
-    if (key !== 'candidate' && key !== 'cycle') {
-      // Another key may be written in any YAML form, but must not hide a second candidate or cycle.
-      if (/^(?:["']?(?:candidate|cycle)["']?)\s*:|^[{[?&*!|>]/.test(line)) return undefined;
+    if (!KEYS.includes(key as (typeof KEYS)[number])) {
+      // Another key may be written in any YAML form, but must not hide a second one of ours.
+      if (/^(?:["']?(?:candidate|cycle|from|to|decision)["']?)[ \t]*:|^[{[?&*!|>]/.test(line) && !/^decision[ \t]*:/.test(line)) return undefined;
       continue;
     }
+    if (key === undefined) continue;
     if (key in found) return undefined; // a duplicate key: let the full parser report it
     found[key] = m?.[2] ?? m?.[3] ?? m?.[4] ?? '';
   }

@@ -1,6 +1,6 @@
 import { type Dirent, lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { isItemPath } from '../core/changed.js';
+import { isItemPath, isRechecked, type Recheck, recheckOf } from '../core/changed.js';
 import { isSurveyDataPath } from '../core/kinds/index.js';
 import { packetKind } from '../core/kinds/packet.js';
 import { type PacketIdentity, packetIdentity } from '../core/packet-identity.js';
@@ -15,6 +15,8 @@ export interface ChangedInput {
   files: SourceFile[];
   /** The other packets of the changed packets' cycles, known only by who they are for. */
   otherPackets: PacketIdentity[];
+  /** The files whose diagnostics the change answers for: the changed files, and the packets a change of the ladder re-checks. */
+  checked?: string[];
 }
 
 /**
@@ -31,13 +33,17 @@ export interface ChangedInput {
  * only to a ladder file inside the ladder, special files are never opened, and no folder that is a
  * link is listed or read through.
  */
-export function readForChanged(dir: string, changed: readonly string[]): ChangedInput {
-  const onlyPackets = changed.every(isItemPath);
-  const headOnly = (path: string) => onlyPackets && !changed.includes(path);
+export function readForChanged(dir: string, given: readonly string[]): ChangedInput {
+  const onlyPackets = given.every(isItemPath);
+  const headOnly = (path: string) => onlyPackets && !given.includes(path);
   const files = readLadderDir(dir, { personal: false, frontMatterOnly: headOnly });
   const tree = new LadderTree(dir, true);
   const folders = new FolderKinds(dir);
   const otherPackets: PacketIdentity[] = [];
+  // A change of the ladder re-checks the pending packets it can break, as if they had changed too.
+  const recheck = recheckOf(given);
+  const rechecked = recheck ? packetsRechecked(dir, tree, folders, recheck).filter((p) => !given.includes(p)) : [];
+  const changed = [...given, ...rechecked];
 
   /** What to read, by path: the changed packets, and the other packets of their cycles. */
   const reads = new Map<string, () => SourceFile | undefined>();
@@ -88,7 +94,37 @@ export function readForChanged(dir: string, changed: readonly string[]): Changed
     if (identity) otherPackets.push(identity);
     else files.push(file); // unusual formatting, or unreadable: load it, so that nothing is missed
   }
-  return { files, otherPackets };
+  return { files, otherPackets, checked: changed };
+}
+
+/**
+ * The packets of every cycle that a change of the ladder re-checks (core/changed.ts), known from
+ * their front matter alone; one whose front matter does not read plainly is re-checked, so that
+ * nothing is missed.
+ */
+function packetsRechecked(dir: string, tree: LadderTree, folders: FolderKinds, recheck: Recheck): string[] {
+  if (folders.kind(ROOT) !== 'folder') return [];
+  const out: string[] = [];
+  for (const cycle of listed(join(dir, ROOT))) {
+    const folder = `${ROOT}/${cycle.name}`;
+    if (!cycle.isDirectory() || isSkippedName(cycle.name) || folders.kind(folder) !== 'folder') continue;
+    for (const entry of listed(join(dir, folder))) {
+      const path = `${folder}/${entry.name}`;
+      if (!entry.name.endsWith('.md') || isSkippedName(entry.name) || !(entry.isFile() || entry.isSymbolicLink())) continue;
+      const file = entry.isFile() ? readRegular(join(dir, path), path, true) : tree.link(path, true);
+      const identity = file && 'text' in file ? packetIdentity(path, file.text) : undefined;
+      if (!identity || isRechecked(recheck, identity)) out.push(path);
+    }
+  }
+  return out.sort();
+}
+
+function listed(folder: string): Dirent[] {
+  try {
+    return readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch {
+    return []; // unreadable: the full check reports it
+  }
 }
 
 /** A changed packet: its problem when it cannot be read (a link to a device is said, not skipped); nothing when it was deleted. */

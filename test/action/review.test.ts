@@ -154,3 +154,17 @@ describe('reviews', () => {
     expect(comment()).toContain('✅ approvals complete');
   });
 });
+
+describe('a ladder change', () => {
+  test("re-checks the packets on the changed level: the README's example reports its 3 errors", async () => {
+    server = new FakeGitHub();
+    await server.start();
+    const repo = makeRepo((w) => edit(w, 'ladder/levels/em/M1.md', 'band: senior', 'band: staff'));
+    repos.push(repo);
+    const result = await run(repo);
+    expect(result.code).toBe(1);
+    expect(result.outputs.errors).toBe('3');
+    expect(result.stdout).toMatch(/^::error title=packet-track-switch,file=ladder\/packets\/2026-h2\/marcus-bell-track-switch\.md/m);
+    expect(result.stdout).toMatch(/^::error title=packet-graduation,file=ladder\/packets\/2026-h2\/lena-fischer-graduation\.md/m);
+  });
+});

@@ -116,6 +116,49 @@ describe('ladder check --changed', () => {
     expect(report.diagnostics.map((d) => d.message).join('\n')).toContain('Did you mean "Delivery"?');
   });
 
+  test("the README's example: moving M1 to band staff shows the same 3 errors with --changed as with a full check", async () => {
+    change('levels/em/M1.md', 'band: senior', 'band: staff');
+    const full = await checkJson([], root);
+    const changed = await checkJson(['--changed', git('levels/em/M1.md')], root);
+    expect(full.report.summary.errors).toBe(3);
+    expect(changed.code).toBe(1);
+    expect(changed.report.diagnostics).toEqual(full.report.diagnostics);
+    expect(changed.report.diagnostics.map((d) => `${d.file} ${d.rule}`)).toEqual([
+      `${git('levels/em/M2.md')} level-climb`,
+      `${git('packets/2026-h2/lena-fischer-graduation.md')} packet-graduation`,
+      `${git(SWITCH_TO_IC)} packet-track-switch`,
+    ]);
+  });
+
+  test('a changed level re-checks the pending packets that start from or target it, in every cycle, and no other', async () => {
+    plantErrorsElsewhere(); // SWITCH_TO_IC: M1 → E3; packets/2025-h2/old-promotion.md: E4 → E7
+    write('packets/2024-h1/old-switch.md', read(SWITCH_TO_IC).replace('cycle: 2026-h2', 'cycle: 2024-h1').replace('to: E4', 'to: E5'));
+    const decided = read(SWITCH_TO_IC)
+      .replace('cycle: 2026-h2', 'cycle: 2023-h1')
+      .replace('to: E4', 'to: E5')
+      .replace('\n---\n', '\ndecision: { outcome: promoted, date: "2023-06-01", by: [ada-okafor, bjorn-lind, chen-wei] }\n---\n');
+    write('packets/2023-h1/decided-switch.md', decided);
+    change('levels/em/M1.md', 'title: Engineering Manager', 'title: Engineering Manager I');
+    const { code, report } = await checkJson(['--changed', git('levels/em/M1.md')], root);
+    expect(code).toBe(1);
+    // From M1: the two pending switches (M1 → E3, M1 → E5: band up); never the E4 → E7 promotion nor the decided packet.
+    expect([...new Set(report.diagnostics.map((d) => d.file))]).toEqual([git('packets/2024-h1/old-switch.md'), git(SWITCH_TO_IC)]);
+  });
+
+  test('a changed ladder.yml re-checks every pending packet, in every cycle, but not a decided one', async () => {
+    plantErrorsElsewhere();
+    write(
+      'packets/2023-h1/decided.md',
+      read(PROMOTION)
+        .replace('cycle: 2026-h2', 'cycle: 2023-h1')
+        .replace('to: E5', 'to: E7')
+        .replace('\n---\n', '\ndecision: { outcome: withdrawn, date: "2023-06-01", by: [ada-okafor, bjorn-lind, chen-wei] }\n---\n'),
+    );
+    change('ladder.yml', 'organization: Northwind Engineering', 'organization: Northwind Engineering Inc');
+    const { report } = await checkJson(['--changed', git('ladder.yml')], root);
+    expect([...new Set(report.diagnostics.map((d) => d.file))]).toEqual([git('packets/2025-h2/old-promotion.md'), git(SWITCH_TO_IC)]);
+  });
+
   test('a changed ladder.yml, and a changed packet: both kinds of diagnostics', async () => {
     change('ladder.yml', 'organization: Northwind Engineering', 'organization: Northwind Engineering\norganisation: typo');
     change(PROMOTION, 'to: E5', 'to: E6');

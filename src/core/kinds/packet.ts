@@ -1,6 +1,6 @@
 import { INPUT_RULES } from '../input-rules.js';
 import type { MarkdownDocument } from '../markdown-document.js';
-import type { Feedback } from '../model.js';
+import type { Decision, DecisionOutcome, Feedback } from '../model.js';
 import { isPacketKind } from '../packet-kinds.js';
 import { quotedIfId } from '../personal.js';
 import { isMapping, str, strings } from '../values.js';
@@ -40,6 +40,11 @@ export const packetKind: FileKind<'packet'> = {
       sponsors: strings(data.sponsors),
       ladderVersion: str(data.ladderVersion),
       feedback,
+      decision: isMapping(data.decision)
+        ? decisionOf(data.decision)
+        : data.decision === undefined
+          ? undefined
+          : { outcome: undefined, date: undefined, by: [], grow: [] },
       summary: body.intro,
       summaryAt: body.introAt,
       sections: body.sections,
@@ -61,3 +66,14 @@ export const packetKind: FileKind<'packet'> = {
     }
   },
 };
+
+const OUTCOMES: readonly DecisionOutcome[] = ['promoted', 'not-yet', 'withdrawn'];
+
+function decisionOf(raw: Record<string, unknown>): Decision {
+  return {
+    outcome: OUTCOMES.find((o) => o === raw.outcome),
+    date: typeof raw.date === 'string' ? raw.date : undefined,
+    by: strings(raw.by),
+    grow: strings(raw.grow),
+  };
+}
