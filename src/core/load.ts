@@ -1,3 +1,4 @@
+import { isCalibrationText } from './calibration.js';
 import type { Finding } from './diagnostic.js';
 import { INPUT_RULES } from './input-rules.js';
 import { settingsOf } from './kinds/config.js';
@@ -43,6 +44,8 @@ export function loadLadder(files: readonly SourceFile[]): Loaded {
       if (found || source.folder) report(INPUT_RULES.fileRead, source.path, { line: 1, column: 1 }, source.problem);
       continue;
     }
+    // A calibration packet gathers many people's packets: wherever it lies, the calibration-output rule reports it.
+    if (isCalibrationText(source.text)) ladder.calibrationFiles.push(source.path);
     if (!found) continue;
     if ('misplaced' in found) {
       report(
@@ -80,6 +83,7 @@ function emptyLadder(): Ladder {
     packets: [],
     surveys: [],
     otherPackets: [],
+    calibrationFiles: [],
     competenciesLoaded: false,
   };
 }

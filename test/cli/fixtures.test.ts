@@ -25,6 +25,7 @@ const ladderRules = [
   'parity-lateral-entry',
   'parity-pay',
   'policy-exception',
+  'calibration-output',
   'schema',
   'yaml-syntax',
   'front-matter',
