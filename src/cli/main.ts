@@ -15,6 +15,8 @@ Commands:
   diff BASE [HEAD]  what changed in the ladder between two git refs, and whether it is major
   render [DIR]      render the ladder as a static site for GitHub Pages: --out OUT [--base-url /repo/]
   survey report     the anonymous manager survey's reports: --survey FILE --responses CSV --out DIR
+  calibrate CYCLE   write the committee's calibration packet of a cycle (Markdown and HTML, local files)
+  history HANDLE    one person's path through the ladder, from the decided packets
   help COMMAND      show a command's options (the same as ladder COMMAND --help)
 
 Every command takes the ladder directory as --dir DIR (default ./ladder); init, check and
@@ -52,6 +54,14 @@ const commands: Record<string, () => Promise<{ run: Command; help: string }>> = 
   survey: async () => {
     const m = await import('./commands/survey.js');
     return { run: m.survey, help: m.surveyHelp };
+  },
+  calibrate: async () => {
+    const m = await import('./commands/calibrate.js');
+    return { run: m.calibrate, help: m.calibrateHelp };
+  },
+  history: async () => {
+    const m = await import('./commands/history.js');
+    return { run: m.history, help: m.historyHelp };
   },
 };
 

@@ -314,6 +314,8 @@ export interface Ladder {
   governance: Governance;
   /** ladder.yml, when it could be parsed. */
   config: Origin | undefined;
+  /** Files that hold a calibration packet (`ladder calibrate`'s marker), wherever they lie. */
+  calibrationFiles: string[];
   /** Whether competencies.yml could be parsed; rules that judge sections skip when it could not. */
   competenciesLoaded: boolean;
 }

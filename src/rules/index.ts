@@ -1,4 +1,5 @@
 import { bandOrder } from './band-order.js';
+import { calibrationOutput } from './calibration-output.js';
 import { competencyGroups } from './competency-groups.js';
 import { fileLocation } from './file-location.js';
 import { fileRead } from './file-read.js';
@@ -8,6 +9,7 @@ import { levelMigration } from './level-migration.js';
 import { levelSections } from './level-sections.js';
 import { markdownLimits } from './markdown-limits.js';
 import { missingFile } from './missing-file.js';
+import { packetDecision } from './packet-decision.js';
 import { packetEvidence } from './packet-evidence.js';
 import { packetFeedback } from './packet-feedback.js';
 import { packetGraduation } from './packet-graduation.js';
@@ -54,6 +56,7 @@ export const modelRules: readonly Rule[] = [
   parityLateralEntry,
   parityPay,
   policyException,
+  calibrationOutput,
   rawHtml,
   markdownLimits,
   packetLevels,
@@ -65,6 +68,7 @@ export const modelRules: readonly Rule[] = [
   packetSelfReview,
   packetOnePerCycle,
   packetLadderVersion,
+  packetDecision,
 ];
 
 /** Every rule, including those the loader reports; the catalogue in docs/rules.md follows this list. */
