@@ -83,7 +83,11 @@ export function check(args: string[], io: CliIo): number {
   const input: ChangedInput = changed ? readForChanged(dir, changed) : { files: readLadderDir(dir), otherPackets: [] };
   const result = checkLadder(input.files, input.otherPackets);
   const wanted = new Set(only);
-  const selected = only ? result.diagnostics.filter((d) => wanted.has(d.file)) : changed ? selectChanged(result.diagnostics, input.checked ?? changed) : result.diagnostics;
+  const selected = only
+    ? result.diagnostics.filter((d) => wanted.has(d.file))
+    : changed
+      ? selectChanged(result.diagnostics, input.checked ?? changed)
+      : result.diagnostics;
   // Warnings count against --max-warnings even when --quiet hides them (ESLint does the same).
   const { errors, warnings } = countBySeverity(selected);
   const shown = values.quiet ? selected.filter((d) => d.severity === 'error') : selected;
