@@ -81,6 +81,20 @@ export async function viewerLogin(octokit: GitHubClient): Promise<string> {
 
 export type CommentOutcome = 'created' | 'updated' | 'kept-newer';
 
+/** The token's login, or why GraphQL did not say. */
+export interface Identity {
+  identity: string | undefined;
+  error?: string;
+}
+
+export async function learnIdentity(octokit: GitHubClient): Promise<Identity> {
+  try {
+    return { identity: await viewerLogin(octokit) };
+  } catch (error) {
+    return { identity: undefined, error: (error as Error).message };
+  }
+}
+
 /**
  * Posts the report as this step's one comment on the pull request: finds it (through every page
  * of comments), updates it, or creates it (also when it was deleted meanwhile); never overwrites a
@@ -95,6 +109,8 @@ export async function upsertComment(
   key: CommentKey,
   stamp: Stamp,
   log: (message: string) => void,
+  /** The token's identity when the run has already asked GraphQL (see evaluate.ts): not asked again. */
+  learned?: Identity,
 ): Promise<CommentOutcome> {
   const ours = async (identity: string) =>
     (await listAll<RestComment>(octokit, 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', where))
@@ -103,12 +119,8 @@ export async function upsertComment(
   const full = `${marker(key, stamp)}\n${body}`;
   const { owner, repo } = where;
 
-  let identity: string | undefined;
-  try {
-    identity = await viewerLogin(octokit);
-  } catch (error) {
-    log(`Could not learn whose token this is (${(error as Error).message}): posting a new comment, and touching no other until its author is known.`);
-  }
+  const { identity, error } = learned ?? (await learnIdentity(octokit));
+  if (error) log(`Could not learn whose token this is (${error}): posting a new comment, and touching no other until its author is known.`);
 
   if (identity) {
     const mine = await ours(identity);

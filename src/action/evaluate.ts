@@ -10,6 +10,7 @@ import { readLadderDir } from '../node/read-ladder-dir.js';
 import type { PacketReview, RunReport } from '../report/model.js';
 import { VERSION } from '../version.js';
 import { describeFailure, listAll } from './api.js';
+import { type Identity, learnIdentity } from './comment.js';
 import type { RunContext } from './context.js';
 import type { GitHubClient } from './github.js';
 import type { Inputs } from './inputs.js';
@@ -18,6 +19,8 @@ import { type PullRequestThread, reviewThreads } from './threads.js';
 
 export interface Evaluation {
   report: RunReport;
+  /** The token's identity, when the run already asked for it (the comment does not ask again). */
+  identity?: Identity | undefined;
   /** GitHub API calls that failed, in words (each is also a notice in the report). */
   apiFailures: string[];
 }
@@ -53,15 +56,14 @@ export async function evaluate(options: {
   const result = checkLadder(input.files, input.otherPackets);
   // The packets a ladder change re-checks answer for their diagnostics too (core/changed.ts).
   const recheck = changed ? recheckOf(changed) : undefined;
-  const checked =
-    input.checked ??
-    (changed && recheck
-      ? [
-          ...changed,
-          ...result.ladder.packets.filter((p) => isRechecked(recheck, { from: p.from, to: p.to, decided: p.decision !== undefined })).map((p) => p.origin.file),
-        ]
-      : changed);
-  const local = checked ? selectChanged(result.diagnostics, checked) : result.diagnostics;
+  const rechecked =
+    input.rechecked ??
+    (recheck
+      ? result.ladder.packets
+          .filter((p) => !changed?.includes(p.origin.file) && isRechecked(recheck, { from: p.from, to: p.to, decided: p.decision !== undefined }))
+          .map((p) => p.origin.file)
+      : []);
+  const local = changed ? selectChanged(result.diagnostics, changed, rechecked) : result.diagnostics;
   const diagnostics: Diagnostic[] = local.map((d) => ({ ...d, file: toRepoPath(d.file) }));
 
   // The base ladder: governance is read from it (a pull request cannot approve itself by editing
@@ -85,7 +87,10 @@ export async function evaluate(options: {
   const summarizer = new PacketSummarizer(index);
   // Review threads on each packet, by the competency section they are on: a failed read leaves them out, with a notice.
   let threads: PullRequestThread[] | undefined;
+  let identity: Identity | undefined;
   if (pr && changedPackets.length > 0) {
+    // The comment needs the token's identity before it touches any comment: learned first, once.
+    if (inputs.comment) identity = await learnIdentity(await options.github());
     try {
       threads = await reviewThreads(await options.github(), { owner: context.owner, repo: context.repo, number: pr.number });
     } catch (error) {
@@ -140,6 +145,7 @@ export async function evaluate(options: {
 
   return {
     apiFailures,
+    identity,
     report: {
       version: VERSION,
       diagnostics,

@@ -9,7 +9,7 @@ import { ACTION_FORMATS } from '../report/formats.js';
 import { summaryNotice } from '../report/markdown.js';
 import type { RunReport } from '../report/model.js';
 import { describeFailure, statusOf } from './api.js';
-import { type CommentKey, upsertComment } from './comment.js';
+import { type CommentKey, type Identity, upsertComment } from './comment.js';
 import type { RunContext } from './context.js';
 import type { Evaluation } from './evaluate.js';
 import type { GitHubClient } from './github.js';
@@ -28,7 +28,7 @@ export async function publish(
   core: typeof Core,
   context: RunContext,
   inputs: Inputs,
-  { report, apiFailures }: Evaluation,
+  { report, apiFailures, identity }: Evaluation,
   github: () => Promise<GitHubClient>,
   key: CommentKey,
 ): Promise<void> {
@@ -61,7 +61,7 @@ export async function publish(
     approved: String(report.approvals?.met ?? !(pr && inputs.requireApprovals)),
   });
   if (!pr || !inputs.comment) return;
-  const problem = await comment(core, context, key, pr.number, report, github);
+  const problem = await comment(core, context, key, pr.number, report, github, identity);
   if (problem) {
     core.warning(problem);
     if (summaryWritten) await appendNotice(core, problem);
@@ -126,6 +126,7 @@ async function comment(
   issue: number,
   report: RunReport,
   github: () => Promise<GitHubClient>,
+  identity: Identity | undefined,
 ): Promise<string | undefined> {
   try {
     const outcome = await upsertComment(
@@ -135,6 +136,7 @@ async function comment(
       key,
       { run: context.runId, attempt: context.runAttempt },
       (m) => core.info(oneLine(m)),
+      identity,
     );
     core.info(outcome === 'kept-newer' ? 'A newer run has already reported on this pull request; its comment is kept.' : `Pull request comment ${outcome}.`);
     return undefined;

@@ -14,14 +14,23 @@ export function changesLadder(changed: readonly string[]): boolean {
 /**
  * Keeps the diagnostics a change is answerable for: those in the changed files, and, when a file
  * of the ladder itself changed, every diagnostic of the ladder (a level edit can break parity
- * elsewhere), but never diagnostics of items nobody touched. (Rules about several packets, like
+ * elsewhere) and of the packets it re-checks (`rechecked`, see recheckOf), but never diagnostics
+ * of other items nobody touched. (Rules about several packets, like
  * packet-one-per-cycle, report on each of them, so the changed one always carries its diagnostic.)
  */
-export function selectChanged(diagnostics: readonly Diagnostic[], changed: readonly string[]): Diagnostic[] {
+export function selectChanged(diagnostics: readonly Diagnostic[], changed: readonly string[], rechecked: readonly string[] = []): Diagnostic[] {
   const files = new Set(changed);
+  const again = new Set(rechecked);
   const ladderChanged = changesLadder(changed);
-  return diagnostics.filter((d) => files.has(d.file) || (ladderChanged && !isItemPath(d.file)));
+  return diagnostics.filter((d) => files.has(d.file) || (ladderChanged && !isItemPath(d.file)) || (again.has(d.file) && !NOT_BROKEN_BY_THE_LADDER.has(d.rule)));
 }
+
+/**
+ * Findings of a re-checked packet that the ladder's change does not answer for: that a packet was
+ * written against an older version is what every version bump makes so, and its author's to
+ * update when they next touch it (the full check still says it).
+ */
+const NOT_BROKEN_BY_THE_LADDER: ReadonlySet<string> = new Set(['packet-ladder-version']);
 
 /**
  * Which packets a change of the ladder's own files re-checks: every pending packet when ladder.yml

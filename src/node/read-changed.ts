@@ -15,8 +15,8 @@ export interface ChangedInput {
   files: SourceFile[];
   /** The other packets of the changed packets' cycles, known only by who they are for. */
   otherPackets: PacketIdentity[];
-  /** The files whose diagnostics the change answers for: the changed files, and the packets a change of the ladder re-checks. */
-  checked?: string[];
+  /** The packets a change of the ladder re-checks (core/changed.ts): read and reported as if they had changed. */
+  rechecked?: string[];
 }
 
 /**
@@ -94,7 +94,7 @@ export function readForChanged(dir: string, given: readonly string[]): ChangedIn
     if (identity) otherPackets.push(identity);
     else files.push(file); // unusual formatting, or unreadable: load it, so that nothing is missed
   }
-  return { files, otherPackets, checked: changed };
+  return { files, otherPackets, rechecked };
 }
 
 /**

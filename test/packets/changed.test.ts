@@ -159,6 +159,14 @@ describe('ladder check --changed', () => {
     expect([...new Set(report.diagnostics.map((d) => d.file))]).toEqual([git('packets/2025-h2/old-promotion.md'), git(SWITCH_TO_IC)]);
   });
 
+  test('a version bump re-checks the pending packets without warning each one that it is now older', async () => {
+    change('ladder.yml', 'version: 1.1.0', 'version: 1.2.0');
+    expect((await checkJson([], root)).report.diagnostics.filter((d) => d.rule === 'packet-ladder-version')).toHaveLength(4);
+    const { code, report } = await checkJson(['--changed', git('ladder.yml')], root);
+    expect(code).toBe(0);
+    expect(report.diagnostics).toEqual([]);
+  });
+
   test('a changed ladder.yml, and a changed packet: both kinds of diagnostics', async () => {
     change('ladder.yml', 'organization: Northwind Engineering', 'organization: Northwind Engineering\norganisation: typo');
     change(PROMOTION, 'to: E5', 'to: E6');

@@ -86,7 +86,7 @@ export function check(args: string[], io: CliIo): number {
   const selected = only
     ? result.diagnostics.filter((d) => wanted.has(d.file))
     : changed
-      ? selectChanged(result.diagnostics, input.checked ?? changed)
+      ? selectChanged(result.diagnostics, changed, input.rechecked)
       : result.diagnostics;
   // Warnings count against --max-warnings even when --quiet hides them (ESLint does the same).
   const { errors, warnings } = countBySeverity(selected);
