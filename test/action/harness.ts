@@ -3,7 +3,9 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterEach, beforeAll } from '@jest/globals';
 import { load } from 'js-yaml';
+import { FakeGitHub } from './github-server.js';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -173,4 +175,35 @@ function parseOutputs(text: string): Record<string, string> {
 
 export function bundleExists(): boolean {
   return existsSync(bundle);
+}
+
+/**
+ * Per test: a started FakeGitHub and throw-away repositories (makeRepo), stopped and removed after
+ * it; the bundle must have been built. Call at the top level of a test file.
+ */
+export function useFakeGitHub(): { server: () => FakeGitHub; repo: (change: (w: string) => void, prepareBase?: (w: string) => void) => Promise<Repo> } {
+  let server: FakeGitHub | undefined;
+  const repos: Repo[] = [];
+  beforeAll(() => {
+    if (!bundleExists()) throw new Error('action/dist/index.js is missing: run npm run build');
+  });
+  afterEach(async () => {
+    await server?.stop();
+    server = undefined;
+    for (const r of repos.splice(0)) r.cleanup();
+  });
+  return {
+    server: () => {
+      if (!server) throw new Error('test setup: no repository made yet');
+      return server;
+    },
+    repo: async (change, prepareBase) => {
+      server = new FakeGitHub();
+      await server.start();
+      const repo = makeRepo(change, prepareBase);
+      repos.push(repo);
+      server.headSha = repo.headSha;
+      return repo;
+    },
+  };
 }

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, test } from '@jest/globals';
-import { FakeGitHub } from './github-server.js';
-import { type ActionRun, bundleExists, edit, makeRepo, pullRequestEvent, type Repo, runAction } from './harness.js';
+import { describe, expect, test } from '@jest/globals';
+import type { FakeGitHub } from './github-server.js';
+import { type ActionRun, edit, pullRequestEvent, type Repo, runAction, useFakeGitHub } from './harness.js';
 
 /*
  * Reviewing a packet on its pull request, end to end: the bundled Action as a process against the
@@ -13,23 +13,13 @@ const PACKET = 'ladder/packets/2026-h2/jo-rivera-promotion.md';
 const QUORUM = ['ada-okafor', 'bjorn-lind', 'chen-wei'];
 const SITE = 'https://northwind.github.io/ladder/';
 
+const env = useFakeGitHub();
 let server: FakeGitHub;
-const repos: Repo[] = [];
 
-beforeAll(() => {
-  if (!bundleExists()) throw new Error('action/dist/index.js is missing: run npm run build');
-});
-afterEach(async () => {
-  await server?.stop();
-  for (const r of repos.splice(0)) r.cleanup();
-});
-
-async function setup(prepareBase?: (w: string) => void): Promise<Repo> {
-  server = new FakeGitHub();
-  await server.start();
-  const repo = makeRepo((w) => edit(w, PACKET, 'Jo Rivera has been a Senior Engineer', 'Jo Rivera, our colleague, has been a Senior Engineer'), prepareBase);
-  repos.push(repo);
-  server.headSha = repo.headSha;
+const touchPacket = (w: string) => edit(w, PACKET, 'Jo Rivera has been a Senior Engineer', 'Jo Rivera, our colleague, has been a Senior Engineer');
+async function setup(prepareBase?: (w: string) => void, change = touchPacket): Promise<Repo> {
+  const repo = await env.repo(change, prepareBase);
+  server = env.server();
   return repo;
 }
 
@@ -157,10 +147,7 @@ describe('reviews', () => {
 
 describe('a ladder change', () => {
   test("re-checks the packets on the changed level: the README's example reports its 3 errors", async () => {
-    server = new FakeGitHub();
-    await server.start();
-    const repo = makeRepo((w) => edit(w, 'ladder/levels/em/M1.md', 'band: senior', 'band: staff'));
-    repos.push(repo);
+    const repo = await setup(undefined, (w) => edit(w, 'ladder/levels/em/M1.md', 'band: senior', 'band: staff'));
     const result = await run(repo);
     expect(result.code).toBe(1);
     expect(result.outputs.errors).toBe('3');
