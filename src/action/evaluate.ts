@@ -80,6 +80,26 @@ export async function evaluate(options: {
   }
   const diff = ladderChanged && base ? diffLadders(base, result.ladder) : undefined;
 
+  // The reviews are read first: what the approvals need comes before what only the comment shows.
+  let quorum: Quorum | undefined;
+  let reviews: Review[] | undefined;
+  const approvalsDue = pr && changed && inputs.requireApprovals && base;
+  const governance = base?.config ? base.governance : result.ladder.governance;
+  // Like governance, the review policy is the base branch's: a pull request cannot relax it for itself.
+  const policy = (base?.config ? base.policy : result.ladder.policy).packets;
+  if (approvalsDue) {
+    if (!base?.config) notices.push('The base branch has no ladder.yml yet: approvals follow the governance this pull request proposes.');
+    try {
+      reviews = await listAll<Review>(await options.github(), 'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', {
+        owner: context.owner,
+        repo: context.repo,
+        pull_number: pr.number,
+      });
+    } catch (error) {
+      apiFailures.push(`Could not read the pull request's reviews, so the approvals were not evaluated: ${describeFailure(error)}.`);
+    }
+  }
+
   // Each changed packet, summarized for the reviewers: the move and counts, never its text.
   const changedSet = new Set(changed ?? []);
   const changedPackets = pr && changed ? result.ladder.packets.filter((p) => changedSet.has(p.origin.file)) : [];
@@ -98,49 +118,24 @@ export async function evaluate(options: {
     }
   }
   const threadsOf = new Map<Packet, ThreadCounts>();
-  for (const p of changedPackets) {
+  for (const p of threads ? changedPackets : []) {
     const file = toRepoPath(p.origin.file);
-    if (threads)
-      threadsOf.set(
-        p,
-        groupThreads(
-          p,
-          index,
-          threads.filter((t) => t.path === file),
-        ),
-      );
+    threadsOf.set(p, groupThreads(p, index, threads?.filter((t) => t.path === file) ?? []));
   }
   const packets: PacketReview[] = changedPackets.map((p) => ({ file: toRepoPath(p.origin.file), summary: summarizer.summarize(p), threads: threadsOf.get(p) }));
 
-  let quorum: Quorum | undefined;
-  if (pr && changed && inputs.requireApprovals && base) {
-    const governance = base.config ? base.governance : result.ladder.governance;
-    // Like governance, the review policy is the base branch's: a pull request cannot relax it for itself.
-    const policy = (base.config ? base.policy : result.ladder.policy).packets;
-    if (!base.config) notices.push('The base branch has no ladder.yml yet: approvals follow the governance this pull request proposes.');
-    let reviews: Review[] | undefined;
-    try {
-      reviews = await listAll<Review>(await options.github(), 'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', {
-        owner: context.owner,
-        repo: context.repo,
-        pull_number: pr.number,
-      });
-    } catch (error) {
-      apiFailures.push(`Could not read the pull request's reviews, so the approvals were not evaluated: ${describeFailure(error)}.`);
-    }
-    if (reviews) {
-      const states = reviewStates(reviews, policy.approvalsOnHeadOnly ? pr.headSha : undefined);
-      quorum = evaluateQuorum({
-        governance,
-        packets: changedPackets,
-        packetFile: (p) => toRepoPath(p.origin.file),
-        ladderChanged: needsLadderApproval(changed ?? []),
-        approvals: states.approvals,
-        stale: states.stale,
-        changesRequested: states.changesRequested,
-        openThreads: policy.requireResolvedThreads ? (p) => threadsOf.get(p)?.open : undefined,
-      });
-    }
+  if (pr && reviews) {
+    const states = reviewStates(reviews, policy.approvalsOnHeadOnly ? pr.headSha : undefined);
+    quorum = evaluateQuorum({
+      governance,
+      packets: changedPackets,
+      packetFile: (p) => toRepoPath(p.origin.file),
+      ladderChanged: needsLadderApproval(changed ?? []),
+      approvals: states.approvals,
+      stale: states.stale,
+      changesRequested: states.changesRequested,
+      openThreads: policy.requireResolvedThreads ? (p) => threadsOf.get(p)?.open : undefined,
+    });
   }
 
   return {
