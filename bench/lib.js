@@ -1,5 +1,6 @@
 // Helpers shared by the benchmarks: timing child processes and printing aligned tables.
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -140,4 +141,76 @@ export function table(rows, { header = true, indent = '  ', out = console.log } 
   const lines = cells.map(line);
   if (header && lines.length > 0) lines.splice(1, 0, indent + widths.map((w) => '─'.repeat(w)).join('  '));
   out(lines.join('\n'));
+}
+
+/**
+ * The org sizes of issue 15's benches: 1× is 10 tracks × 10 levels × 25 competencies with 625
+ * packets, 8× has 8× the levels (80 bands) and 8× the packets (5,000), the same tracks and competencies.
+ */
+export const SCALES = Object.freeze([
+  { name: '1×', options: { tracks: 10, levels: 10, competencies: 25, packets: 625 } },
+  { name: '8×', options: { tracks: 10, levels: 80, competencies: 25, packets: 5000 } },
+]);
+
+/** A ratio as printed: two decimals and ×. */
+export const times = (n) => `${n.toFixed(2)}×`;
+
+/**
+ * Prints one line per goal: what is compared, the ratio measured, the goal (≤) and whether it is
+ * met. Returns whether every goal is met.
+ */
+export function verdicts(goals) {
+  table([['', 'ratio', 'goal', 'verdict'], ...goals.map((g) => [g.label, times(g.ratio), `≤ ${g.goal.toFixed(1)}×`, g.ratio <= g.goal ? 'met' : 'NOT met'])]);
+  return goals.every((g) => g.ratio <= g.goal);
+}
+
+/** Wall-time summary cells: median, min, max. */
+export const spread = (t) => [ms(t.median), ms(t.min), ms(t.max)];
+
+/** Fails when dist/cli.js is missing: the benches time the bundled CLI. */
+export function needCli() {
+  if (!existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` first.');
+}
+
+/** A git repository in `dir` (emptied first); returns git(...args), run there, trimmed output. */
+export function gitRepo(dir) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const git = (...args) =>
+    execFileSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.com', '-c', 'commit.gpgsign=false', ...args], {
+      cwd: dir,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    }).trim();
+  git('init', '-q', '-b', 'main');
+  return git;
+}
+
+/**
+ * The environment the Action runs with on a pull request from `baseSha` to `headSha` of the
+ * repository `repo`, as the runner sets it (inputs at their action.yml defaults unless given).
+ * Its event file and outputs go to `scratch`.
+ */
+export function actionEnv({ repo, scratch, baseSha, headSha, apiUrl, inputs = {} }) {
+  rmSync(scratch, { recursive: true, force: true });
+  mkdirSync(scratch, { recursive: true });
+  const event = join(scratch, 'event.json');
+  writeFileSync(event, JSON.stringify({ pull_request: { number: 1, base: { sha: baseSha }, head: { sha: headSha }, user: { login: 'bench' } } }));
+  writeFileSync(join(scratch, 'summary.md'), '');
+  writeFileSync(join(scratch, 'output.txt'), '');
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_PATH: event,
+    GITHUB_STEP_SUMMARY: join(scratch, 'summary.md'),
+    GITHUB_OUTPUT: join(scratch, 'output.txt'),
+    GITHUB_WORKSPACE: repo,
+    GITHUB_REPOSITORY: 'bench/bench',
+    GITHUB_JOB: 'ladder',
+    GITHUB_API_URL: apiUrl,
+    RUNNER_TEMP: scratch,
+    'INPUT_GITHUB-TOKEN': 'unused',
+    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
+  };
 }

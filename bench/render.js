@@ -1,101 +1,147 @@
-// Benchmark for issue 4: `ladder render` on the synthetic org (100 levels), beside Eleventy 3
-// rendering the same pages from the same Markdown. Goal: ours ≤ 0.5× Eleventy.
+// Benchmark for issues 4 and 15: `ladder render` on the synthetic org at 1× (100 levels) and 8× (800
+// levels; bench/lib.js SCALES), beside Eleventy 3 rendering the same pages from the same Markdown,
+// with the pages and bytes each scale writes. Goals: ours ≤ 0.5× Eleventy at both scales, and HTML
+// bytes growing no faster than levels × competencies.
 //
 //   node bench/render.js [--runs N]      (or `npm run bench`, which runs every bench)
 //
 // Needs the bundled CLI (`npm run build`). Inputs and outputs go to bench/.work/ (gitignored).
 //
-// The Eleventy side is a minimal project generated into bench/.work/eleventy: one layout, the 100
+// The Eleventy side is a minimal project generated into bench/.work/eleventy-N: one layout, the
 // level .md files as a collection (front matter as data, body rendered by Eleventy's markdown-it),
 // and one paginated template for every other page ladder render writes (what-changes pages with the
 // two levels' rendered content, matrices with a track's levels, tracks, home, search, changelog,
 // 404), so that both write the same count of pages. Eleventy does less per page than ours: no
 // sanitizing, no comparison, no search index, and it does not check the ladder first.
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DEFAULTS, generateOrg } from './generate.js';
-import { median, ms, ROOT, runOnce, runsFromEnv, show, table, WORK } from './lib.js';
+import { generateOrg } from './generate.js';
+import { medians, ms, needCli, ROOT, runOnce, runsFromEnv, SCALES, show, spread, table, times, verdicts, WORK } from './lib.js';
 
-export const title = 'ladder render vs Eleventy (issue 4)';
+export const title = 'ladder render vs Eleventy, 1× and 8× (issues 4 and 15)';
 
 const GOAL = 0.5;
 
 export function run({ runs = runsFromEnv(5) } = {}) {
-  const cli = join(ROOT, 'dist', 'cli.js');
-  if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run `npm run build` first.');
-  const rel = (p) => relative(ROOT, p);
+  needCli();
+  console.log(
+    `Median wall time of ${runs} runs each, interleaved (ours, Eleventy, Eleventy levels only, ours, …) after 1 warm-up run each; Node ${process.version}.\n`,
+  );
+  const rows = [['', 'median', 'min', 'max', 'command']];
+  const goals = [];
+  const sizes = [];
+  const result = {};
+  for (const scale of SCALES) {
+    const one = renderScale(scale, runs);
+    rows.push(...one.rows);
+    goals.push({ label: `${scale.name} ours / Eleventy`, ratio: one.ours / one.eleventy, goal: GOAL });
+    sizes.push({ scale, ...one });
+    result[scale.name] = { ours: one.ours, eleventy: one.eleventy, eleventyLevelsOnly: one.levelsOnly, ratio: one.ours / one.eleventy, pages: one.pages.count };
+  }
+  console.log('');
+  table(rows);
+  console.log('\n  Pages and bytes (ours):');
+  table(
+    [
+      ['', 'pages', 'HTML', 'what-changes pages', 'their bytes', 'per page', 'Eleventy per page'],
+      ...sizes.map((s) => [
+        s.scale.name,
+        String(s.pages.count),
+        mb(s.pages.bytes),
+        pct(s.changes.count / s.pages.count),
+        pct(s.changes.bytes / s.pages.bytes),
+        ms(s.ours / s.pages.count),
+        ms(s.eleventy / s.pages.count),
+      ]),
+    ],
+    { indent: '    ' },
+  );
+  const [a, b] = sizes;
+  const cells = (s) => s.model.levels.length * s.model.competencies.length;
+  console.log(
+    `\n  ${b.scale.name} over ${a.scale.name}: levels × competencies ${times(cells(b) / cells(a))}, pages ${times(b.pages.count / a.pages.count)}, ` +
+      `HTML bytes ${times(b.pages.bytes / a.pages.bytes)} (goal: bytes growing as levels × competencies).\n`,
+  );
+  const met = verdicts([
+    ...goals,
+    {
+      label: `HTML bytes growth ${b.scale.name} / ${a.scale.name} over levels × competencies growth (bands grow, tracks stay)`,
+      ratio: b.pages.bytes / a.pages.bytes / (cells(b) / cells(a)),
+      goal: 1.0,
+    },
+  ]);
+  console.log('  (the incremental render of issue 15, a one-level change in ≤ 0.25× a full render, has no bench until render has an incremental mode.)');
+  return { ...result, met };
+}
 
+/** One scale: the org, both sites (checked to have the same pages), the interleaved timings. */
+function renderScale(scale, runs) {
+  const rel = (p) => relative(ROOT, p);
+  const n = scale.name === '1×' ? 1 : 8;
   // Inputs, outside the timing.
-  const orgDir = join(WORK, 'render-org');
-  const org = generateOrg(orgDir, DEFAULTS);
-  const oursOut = join(WORK, 'render-site');
+  const orgDir = join(WORK, `render-org-${n}`);
+  const org = generateOrg(orgDir, scale.options);
+  const oursOut = join(WORK, `render-site-${n}`);
   rmSync(oursOut, { recursive: true, force: true });
   const node = process.execPath;
   const ours = [node, 'bin/ladder.js', 'render', rel(orgDir), '--out', rel(oursOut)];
   const first = runOnce(ours);
   if (!/^Rendered \d+ pages/.test(first.stdout)) throw new Error(`ladder render printed:\n${first.stdout}\n${first.stderr}`);
-  const oursPages = pagesUnder(oursOut);
+  const pages = pagesUnder(oursOut);
+  const changes = pagesUnder(join(oursOut, 'changes'));
 
-  const eleventyDir = join(WORK, 'eleventy');
+  const eleventyDir = join(WORK, `eleventy-${n}`);
   const eleventyOut = writeEleventyProject(eleventyDir, orgDir, org.model);
   const eleventyBin = relative(eleventyDir, join(ROOT, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs'));
   const eleventy = [node, eleventyBin, '--quiet'];
   runOnce(eleventy, { cwd: eleventyDir });
   const eleventyPages = pagesUnder(eleventyOut);
-  if (eleventyPages.count !== oursPages.count) {
-    throw new Error(`Eleventy wrote ${eleventyPages.count} pages and ladder render ${oursPages.count}: the comparison needs the same pages`);
+  if (eleventyPages.count !== pages.count) {
+    throw new Error(`Eleventy wrote ${eleventyPages.count} pages and ladder render ${pages.count}: the comparison needs the same pages`);
   }
-  // For information: the smallest Eleventy project, the 100 level pages alone.
-  const levelsOnlyDir = join(WORK, 'eleventy-levels');
+  // For information: the smallest Eleventy project, the level pages alone.
+  const levelsOnlyDir = join(WORK, `eleventy-levels-${n}`);
   writeEleventyProject(levelsOnlyDir, orgDir, org.model, { levelsOnly: true });
   runOnce(eleventy, { cwd: levelsOnlyDir });
 
   const m = org.model;
   console.log(
-    `Org: ${m.tracks.length} tracks × ${m.bands.length} levels × ${m.competencies.length} competencies, ${org.files.length} files, ` +
-      `${(org.bytes / 1e6).toFixed(2)} MB of YAML and Markdown (${rel(orgDir)})`,
+    `${scale.name}: ${m.tracks.length} tracks × ${m.bands.length} levels × ${m.competencies.length} competencies (${m.packets.length} packets, never rendered), ` +
+      `${org.files.length} files, ${mb(org.bytes)} of YAML and Markdown (${rel(orgDir)})`,
   );
-  console.log(`ours:     ${oursPages.count} pages, ${(oursPages.bytes / 1e6).toFixed(1)} MB of HTML in ${rel(oursOut)}`);
-  console.log(
-    `Eleventy: ${eleventyPages.count} pages, ${(eleventyPages.bytes / 1e6).toFixed(1)} MB of HTML in ${rel(eleventyOut)} (project: ${rel(eleventyDir)})`,
-  );
-  console.log(`Median wall time of ${runs} runs each, after 1 warm-up run; Node ${process.version}.\n`);
+  console.log(`    ours:     ${pages.count} pages, ${mb(pages.bytes)} of HTML in ${rel(oursOut)}`);
+  console.log(`    Eleventy: ${eleventyPages.count} pages, ${mb(eleventyPages.bytes)} of HTML in ${rel(eleventyOut)} (project: ${rel(eleventyDir)})`);
 
-  const tOurs = median(ours, runs);
-  const tEleventy = median(eleventy, runs, { cwd: eleventyDir });
-  const tLevels = median(eleventy, runs, { cwd: levelsOnlyDir });
-  const ratio = tOurs.median / tEleventy.median;
-  table([
-    ['', 'median', 'min', 'max', 'command'],
-    [`ours: ladder render (${oursPages.count} pages)`, ms(tOurs.median), ms(tOurs.min), ms(tOurs.max), show(ours)],
-    [
-      `Eleventy 3, the same ${eleventyPages.count} pages`,
-      ms(tEleventy.median),
-      ms(tEleventy.min),
-      ms(tEleventy.max),
-      `(cd ${rel(eleventyDir)} && ${show(eleventy)})`,
-    ],
-    [
-      `(for information) Eleventy 3, the ${org.model.levels.length} level pages only`,
-      ms(tLevels.median),
-      ms(tLevels.min),
-      ms(tLevels.max),
-      `(cd ${rel(levelsOnlyDir)} && ${show(eleventy)})`,
-    ],
-  ]);
-  console.log('');
-  table(
-    [
-      ['ratio ours / Eleventy', `${ratio.toFixed(2)}×`],
-      ['goal', `≤ ${GOAL.toFixed(1)}×`],
-      ['verdict', ratio <= GOAL ? 'met' : 'NOT met'],
-      ['(for information) ours / Eleventy with the level pages only', `${(tOurs.median / tLevels.median).toFixed(2)}×`],
-    ],
-    { header: false },
+  const t = medians(
+    {
+      ours: () => runOnce(ours),
+      eleventy: () => runOnce(eleventy, { cwd: eleventyDir }),
+      levels: () => runOnce(eleventy, { cwd: levelsOnlyDir }),
+    },
+    runs,
   );
-  return { ours: tOurs.median, eleventy: tEleventy.median, eleventyLevelsOnly: tLevels.median, ratio, goal: GOAL, met: ratio <= GOAL, pages: oursPages.count };
+  return {
+    model: m,
+    pages,
+    changes,
+    ours: t.ours.median,
+    eleventy: t.eleventy.median,
+    levelsOnly: t.levels.median,
+    rows: [
+      [`${scale.name} ours: ladder render (${pages.count} pages)`, ...spread(t.ours), show(ours)],
+      [`${scale.name} Eleventy 3, the same ${eleventyPages.count} pages`, ...spread(t.eleventy), `(cd ${rel(eleventyDir)} && ${show(eleventy)})`],
+      [
+        `${scale.name} (for information) Eleventy 3, the ${m.levels.length} level pages only`,
+        ...spread(t.levels),
+        `(cd ${rel(levelsOnlyDir)} && ${show(eleventy)})`,
+      ],
+    ],
+  };
 }
+
+const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
+const pct = (f) => `${(100 * f).toFixed(0)} %`;
 
 /** HTML pages under a directory, and their total size. */
 function pagesUnder(dir) {
