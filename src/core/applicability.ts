@@ -103,9 +103,11 @@ export interface Seen {
  * Matches headings to competencies by name, without regard to case; the first section of a name
  * counts and later ones are repeats.
  */
-export function matchSections(sections: readonly Section[], candidates: readonly Competency[]): { matches: Array<[Section, Match]>; seen: Seen } {
-  const byName = new Map<string, Competency>();
-  for (const c of candidates) if (!byName.has(c.name.toLowerCase())) byName.set(c.name.toLowerCase(), c);
+export function matchSections(
+  sections: readonly Section[],
+  candidates: readonly Competency[] | CompetencyNames,
+): { matches: Array<[Section, Match]>; seen: Seen } {
+  const byName: CompetencyNames = 'get' in candidates ? candidates : namesOf(candidates);
   const firstLine = new Map<Competency, number>();
   const matches = sections.map((section): [Section, Match] => {
     const competency = byName.get(section.name.toLowerCase());
@@ -115,8 +117,22 @@ export function matchSections(sections: readonly Section[], candidates: readonly
     firstLine.set(competency, section.at.line);
     return [section, { kind: 'first', competency }];
   });
-  const names = new Set([...firstLine.keys()].map((c) => c.name.toLowerCase()));
-  return { matches, seen: { has: (c) => names.has(c.name.toLowerCase()) } };
+  // By name, for a competency that shares its name with a matched one; found directly first.
+  let names: Set<string> | undefined;
+  const has = (c: Competency) => {
+    names ??= new Set([...firstLine.keys()].map((k) => k.name.toLowerCase()));
+    return names.has(c.name.toLowerCase());
+  };
+  return { matches, seen: { has: (c) => firstLine.has(c) || has(c) } };
+}
+
+/** Competencies by lower-case name, the first of a name winning: what matchSections matches headings against. */
+export type CompetencyNames = ReadonlyMap<string, Competency>;
+
+export function namesOf(candidates: Iterable<Competency>): CompetencyNames {
+  const byName = new Map<string, Competency>();
+  for (const c of candidates) if (!byName.has(c.name.toLowerCase())) byName.set(c.name.toLowerCase(), c);
+  return byName;
 }
 
 /** How a message says where a competency starts applying: `band "staff"` or `level E5's band`. */

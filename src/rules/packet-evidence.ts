@@ -1,4 +1,15 @@
-import { type Applies, chosen, expectedAt, judgedBySubs, matchSections, notYet, subsAt } from '../core/applicability.js';
+import {
+  type Applies,
+  type CompetencyNames,
+  chosen,
+  type Expected,
+  expectedAt,
+  judgedBySubs,
+  matchSections,
+  namesOf,
+  notYet,
+  subsAt,
+} from '../core/applicability.js';
 import type { Section } from '../core/markdown-document.js';
 import { at, type Competency, type LadderIndex, type Level, type Located } from '../core/model.js';
 import { withoutComments } from '../core/packet-summary.js';
@@ -17,6 +28,8 @@ export const packetEvidence: Rule = {
     'A packet has a summary and one non-empty "## <competency>" evidence section for every competency that applies at the target level (at least k of a choose-k group, "### <sub>" sections where the ladder asks for evidence per sub); none unknown or repeated.',
   check({ ladder, index, report }) {
     if (!ladder.competenciesLoaded) return;
+    // Packets share their target levels: what a level expects is worked out once per level.
+    const expectations = new Map<Level, { expected: Expected; names: CompetencyNames }>();
     for (const packet of ladder.packets) {
       const file = packet.origin.file;
       if (withoutComments(packet.summary) === '') {
@@ -28,8 +41,14 @@ export const packetEvidence: Rule = {
       }
       const target = index.levelById.get(packet.to);
       if (!target || !index.trackById.has(target.track)) continue; // packet-levels says why
-      const expected = expectedAt(target, index);
-      const { matches, seen } = matchSections(packet.sections, [...expected.applies.keys()]);
+      let expectation = expectations.get(target);
+      if (!expectation) {
+        const expected = expectedAt(target, index);
+        expectation = { expected, names: namesOf(expected.applies.keys()) };
+        expectations.set(target, expectation);
+      }
+      const { expected } = expectation;
+      const { matches, seen } = matchSections(packet.sections, expectation.names);
       for (const [section, match] of matches) {
         if (match.kind === 'unknown') {
           report(
@@ -54,8 +73,8 @@ export const packetEvidence: Rule = {
           report({ file, at: section.at }, notYet(`Section "${competency.name}" at level ${target.id}`, competency, index));
           continue;
         }
-        const subs = subsAt(competency, target, index);
-        if (competency.evidence === 'sub' && judgedBySubs(subs)) checkSubEvidence(file, target, section, competency, subs, index, report);
+        const subs = competency.evidence === 'sub' ? subsAt(competency, target, index) : undefined;
+        if (subs && judgedBySubs(subs)) checkSubEvidence(file, target, section, competency, subs, index, report);
         else if (withoutComments(section.body) === '') {
           report(
             { file, at: section.at },
