@@ -146,32 +146,37 @@ export function scanMarkdownLimits(text: string, options: ScanOptions = {}): Lim
   return new Scan(text, limits, options.first === true).run();
 }
 
-// A line that starts with this many characters that can make up a prefix: at most 2 levels of
-// nesting each (a tab is 4 columns), so fewer cannot exceed the limit. Footnote labels are checked apart.
-const prefixRun = new Map<number, RegExp>();
-const NOT_CLEAR = /[|\r]|\[\^/;
-
 /**
  * Whether totals over the whole text, found with native searches, already prove every limit holds:
  * true for most prose, which then needs no scan line by line (the check reads every section of every
  * level and packet). Any doubt returns false, and the scan decides.
  */
 export function clearlyWithin(text: string, limits: MarkdownLimits = MARKDOWN_LIMITS): boolean {
-  // Tables, lone "\r" line ends and footnote labels: let the scan judge them.
-  if (text.length > limits.lineLength || NOT_CLEAR.test(text)) return false;
-  // Lines: fewer than the limit in all, so in any paragraph.
+  // Tables, lone "\r" line ends and footnote labels: let the scan judge them. (indexOf, not one
+  // regular expression with alternatives: that steps through the text a character at a time.)
+  if (text.length > limits.lineLength || text.includes('|') || text.includes('\r') || text.includes('[^')) return false;
+  // A line that starts with this many characters that can make up a prefix: at most 2 levels of
+  // nesting each (a tab is 4 columns), so fewer cannot exceed the limit. Footnote labels are checked apart.
+  const run = Math.ceil((limits.nesting + 1) / 2);
+  // Lines: fewer than the limit in all, so in any paragraph; and none starts with such a run.
   let lines = 1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) if (++lines > limits.paragraphLines) return false;
+  if (prefixRunAt(text, 0, run)) return false;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    if (++lines > limits.paragraphLines || prefixRunAt(text, i + 1, run)) return false;
+  }
   // Emphasis characters and brackets: fewer than the limit in all. Backticks: at most codeScan / 2
   // runs, each of which (and its reading after a backslash) looks ahead at most one paragraph.
-  if (over(text, '*_~', limits.emphasis) || over(text, '[]', limits.brackets) || over(text, '`', limits.codeScan >> 1)) return false;
-  const run = Math.ceil((limits.nesting + 1) / 2);
-  let prefix = prefixRun.get(run);
-  if (!prefix) {
-    prefix = new RegExp(`(?:^|\\n)[ \\t>*+\\-.)0-9]{${run}}`);
-    prefixRun.set(run, prefix);
+  return !(over(text, '*_~', limits.emphasis) || over(text, '[]', limits.brackets) || over(text, '`', limits.codeScan >> 1));
+}
+
+/** Whether `run` characters that can make up a line's prefix (space, tab, ">", list markers, digits) start at `at`. */
+function prefixRunAt(text: string, at: number, run: number): boolean {
+  if (at + run > text.length) return false;
+  for (let k = at; k < at + run; k++) {
+    const c = text.charCodeAt(k);
+    if (!(c === SPACE || c === TAB || c === GT || c === 42 || c === 43 || c === DASH || c === 46 || c === 41 || isDigit(c))) return false;
   }
-  return !prefix.test(text);
+  return true;
 }
 
 /** Whether `text` holds more than `max` of the characters in `chars`, counting no further than needed. */

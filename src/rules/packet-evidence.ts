@@ -17,6 +17,16 @@ import { didYouMean, listOf } from '../core/suggest.js';
 import type { Rule } from './rule.js';
 
 /**
+ * Whether a summary or section holds nothing but whitespace and guidance comments (left by `ladder
+ * new packet`, not evidence). Text that does not start with a comment is decided by its first
+ * character, without reading the rest.
+ */
+const isEmpty = (text: string) => {
+  const start = text.trimStart();
+  return start.startsWith('<!--') ? withoutComments(start) === '' : start === '';
+};
+
+/**
  * Every competency that applies at the target level has non-empty evidence (at least `choose` of a
  * group's options; per sub where the pillar says `evidence: sub`), and the packet has a summary.
  */
@@ -32,7 +42,7 @@ export const packetEvidence: Rule = {
     const expectations = new Map<Level, { expected: Expected; names: CompetencyNames }>();
     for (const packet of ladder.packets) {
       const file = packet.origin.file;
-      if (withoutComments(packet.summary) === '') {
+      if (isEmpty(packet.summary)) {
         // Where the summary belongs: right after the front matter (not on a front-matter key).
         report(
           { file, at: packet.summaryAt },
@@ -75,7 +85,7 @@ export const packetEvidence: Rule = {
         }
         const subs = competency.evidence === 'sub' ? subsAt(competency, target, index) : undefined;
         if (subs && judgedBySubs(subs)) checkSubEvidence(file, target, section, competency, subs, index, report);
-        else if (withoutComments(section.body) === '') {
+        else if (isEmpty(section.body)) {
           report(
             { file, at: section.at },
             `Section "${competency.name}" has no evidence yet; write what the candidate did that meets ${target.id}'s expectations for "${competency.name}".`,
@@ -126,7 +136,7 @@ function checkSubEvidence(
       report(where, `Subsection "${match.competency.name}" appears twice (first on line ${match.firstLine}); merge the evidence into one section.`);
     } else if (subs.get(match.competency) === 'no') {
       report(where, notYet(`Subsection "${match.competency.name}" at level ${target.id}`, match.competency, index));
-    } else if (withoutComments(sub.body) === '') {
+    } else if (isEmpty(sub.body)) {
       report(
         where,
         `Subsection "${match.competency.name}" has no evidence yet; write what the candidate did that meets ${target.id}'s expectations for "${match.competency.name}".`,
