@@ -34,13 +34,29 @@ export interface YamlProblem extends Position {
  * at `/levels/3/band` and get the line and column of that value (or of its key).
  */
 export class YamlDocument {
+  private located: Located | undefined;
+
   private constructor(
     readonly value: unknown,
     private readonly lines: LineIndex,
-    private readonly valueAt: Map<string, number>,
-    private readonly keyAt: Map<string, number>,
-    private readonly ends: Ends,
+    /** Where every node is: worked out on the first look-up, since most documents are never asked (see parse). */
+    private readonly locate: () => Located,
   ) {}
+
+  private get valueAt(): Map<string, number> {
+    this.located ??= this.locate();
+    return this.located.valueAt;
+  }
+
+  private get keyAt(): Map<string, number> {
+    this.located ??= this.locate();
+    return this.located.keyAt;
+  }
+
+  private get ends(): Ends {
+    this.located ??= this.locate();
+    return this.located.ends;
+  }
 
   /**
    * Parses `text[start:end]` as one YAML document. Offsets (and so positions) are relative to
@@ -56,7 +72,9 @@ export class YamlDocument {
     } catch (error) {
       return problemFrom(error, source, lines, options.personal === true);
     }
-    const walk = walkEvents(source, events);
+    // The first walk only guards (alias bombs, a second document); where each node is, a map per
+    // document, is wanted only for a diagnostic: it is found then, by parsing the text again.
+    const walk = walkEvents(source, events, false);
     if ('message' in walk) return { ...lines.position(walk.offset), message: walk.message };
     let documents: unknown[];
     try {
@@ -70,7 +88,13 @@ export class YamlDocument {
         message: 'Only one YAML document is allowed here; remove the extra "---" separator and what follows it.',
       };
     }
-    return new YamlDocument(documents[0] ?? null, lines, walk.valueAt, walk.keyAt, walk.ends);
+    const locate = (): Located => {
+      const again = walkEvents(source, parseEvents(source, { maxDepth: MAX_DEPTH }), true);
+      // The same text walked the same way: it passed the first time.
+      if ('message' in again) throw new Error('YamlDocument: the second walk disagrees with the first');
+      return again;
+    };
+    return new YamlDocument(documents[0] ?? null, lines, locate);
   }
 
   /** Position of the value at a JSON pointer, or of its nearest ancestor that exists. */
@@ -195,19 +219,22 @@ interface Ends {
   key: Map<string, number>;
 }
 
-interface Walked {
+interface Located {
   valueAt: Map<string, number>;
   keyAt: Map<string, number>;
   ends: Ends;
+}
+
+interface Walked extends Located {
   secondDocument: number | undefined;
 }
 
 /**
- * One pass over the flat event list: records where each node starts, and counts how many nodes
- * the document expands to when aliases are followed, so that alias bombs are refused before
- * anything walks the constructed value.
+ * One pass over the flat event list: counts how many nodes the document expands to when aliases
+ * are followed, so that alias bombs are refused before anything walks the constructed value, and
+ * (with `positions`) records where each node starts and ends, by JSON pointer.
  */
-function walkEvents(source: string, events: Event[]): Walked | { message: string; offset: number } {
+function walkEvents(source: string, events: Event[], positions: boolean): Walked | { message: string; offset: number } {
   const valueAt = new Map<string, number>();
   const keyAt = new Map<string, number>();
   const ends: Ends = { value: new Map(), key: new Map() };
@@ -218,7 +245,7 @@ function walkEvents(source: string, events: Event[]): Walked | { message: string
   let lastOffset = 0;
 
   const childPointer = (parent: Frame): string | null => {
-    if (parent.pointer === null) return null;
+    if (!positions || parent.pointer === null) return null;
     if (parent.kind === 'document') return '';
     if (parent.kind === 'sequence') return `${parent.pointer}/${parent.index}`;
     return `${parent.pointer}/${escapePointer(parent.key)}`;
@@ -279,6 +306,10 @@ function walkEvents(source: string, events: Event[]): Walked | { message: string
         const isKey = parent.kind === 'mapping' && parent.expectingKey;
         const anchor = anchorName(event);
         if (anchor !== undefined) anchorSize.set(anchor, 1);
+        if (!positions) {
+          if (completed(parent, 1, null)) return { message: bombMessage(), offset: at };
+          break;
+        }
         const end = scalarEnd(source, event, quoted, block);
         if (isKey) {
           const key = getScalarValue(source, event);
