@@ -58,7 +58,7 @@ export function loadLadder(files: readonly SourceFile[]): Loaded {
     }
     const text = source.text.charCodeAt(0) === 0xfeff ? source.text.slice(1) : source.text;
     const loaded = found.kind.format === 'yaml' ? loadYaml(source.path, text, found.kind, report) : loadMarkdown(source.path, text, found.kind, report);
-    if (loaded) found.kind.build(loaded, found.match, ladder, report);
+    if (loaded) found.kind.build(source.head ? { ...loaded, head: true } : loaded, found.match, ladder, report);
   }
 
   for (const { path, hint } of REQUIRED_FILES) {

@@ -142,6 +142,8 @@ export interface Level {
   /** The track folder the file lives in (levels/<folder>/<id>.md). */
   folder: string;
   origin: Origin;
+  /** Only the front matter was read (a packet's check, readForChanged): the sections are unknown, not missing. */
+  head?: true;
 }
 
 /**

@@ -159,7 +159,8 @@ export function readRegular(full: string, path: string, headOnly = false): Sourc
   }
 }
 
-const HEAD_CHUNK = 16 * 1024;
+// Front matter is a few hundred bytes; a longer one is read on in doubling steps.
+const HEAD_CHUNK = 4 * 1024;
 
 function readBounded(fd: number, size: number, path: string, headOnly: boolean): SourceFile {
   const limit = MAX_FILE_BYTES + 1;
@@ -179,7 +180,10 @@ function readBounded(fd: number, size: number, path: string, headOnly: boolean):
     length += n;
     if (head) {
       const end = frontMatterEnd(buffer, length, from);
-      if (end !== undefined) return decode(path, buffer.subarray(0, end));
+      if (end !== undefined) {
+        const file = decode(path, buffer.subarray(0, end));
+        return 'text' in file && end < size ? { ...file, head: true } : file;
+      }
       if (length >= 4 && !startsWithFrontMatter(buffer, length)) head = false;
     }
   }

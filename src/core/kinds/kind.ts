@@ -23,6 +23,8 @@ export interface LoadedDocument {
   /** The Markdown around the front matter, for Markdown kinds. */
   markdown: MarkdownDocument | undefined;
   origin: Origin;
+  /** Only the front matter was read (SourceFile.head): the Markdown's body is unknown, not empty. */
+  head?: true;
 }
 
 /**

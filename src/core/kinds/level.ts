@@ -17,7 +17,7 @@ export const levelKind: FileKind<'level'> = {
   root: ROOT,
   match: (path) => matchInFolder(ROOT, path),
   misplaced: (path) => misplacedInFolder(ROOT, path),
-  build({ file, doc, data, markdown, origin }, match, ladder, report) {
+  build({ file, doc, data, markdown, origin, head }, match, ladder, report) {
     if (typeof data.id !== 'string') return;
     const body = markdown as MarkdownDocument;
     // A shared level lists its tracks; its own is the one whose folder it lives in (else the first).
@@ -40,6 +40,7 @@ export const levelKind: FileKind<'level'> = {
       html: body.html,
       folder: match.folder,
       origin,
+      ...(head ? { head } : {}),
     };
     ladder.levels.push(level);
     if (listed && data.track !== undefined) {
