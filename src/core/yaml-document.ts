@@ -13,6 +13,7 @@ import {
 } from 'js-yaml';
 import type { Position, Span } from './diagnostic.js';
 import { LineIndex } from './text-position.js';
+import { readSimpleYaml } from './yaml-simple.js';
 
 /** Collections nested deeper than this are refused: no ladder needs it, and it guards every walker. */
 export const MAX_DEPTH = 64;
@@ -66,14 +67,24 @@ export class YamlDocument {
     // js-yaml's offsets are relative to what it was given; pad with newlines instead of slicing so
     // its offsets (and its error marks) stay those of the whole file.
     const source = start === 0 && end === text.length ? text : padTo(text, start, end);
+    // Where every node is, found on the first look-up (by parsing the text again): a document
+    // nothing is reported about never needs it.
+    const locate = (): Located => {
+      const again = walkEvents(source, parseEvents(source, { maxDepth: MAX_DEPTH }), true);
+      // The same text walked the same way: it passed the first time.
+      if ('message' in again) throw new Error('YamlDocument: the second walk disagrees with the first');
+      return again;
+    };
+    // Most front matter is plain `key: value` lines: read without the full parser (yaml-simple.ts).
+    const simple = readSimpleYaml(source);
+    if (simple !== undefined) return new YamlDocument(simple, lines, locate);
     let events: Event[];
     try {
       events = parseEvents(source, { maxDepth: MAX_DEPTH });
     } catch (error) {
       return problemFrom(error, source, lines, options.personal === true);
     }
-    // The first walk only guards (alias bombs, a second document); where each node is, a map per
-    // document, is wanted only for a diagnostic: it is found then, by parsing the text again.
+    // This walk only guards (alias bombs, a second document); `locate` finds the positions.
     const walk = walkEvents(source, events, false);
     if ('message' in walk) return { ...lines.position(walk.offset), message: walk.message };
     let documents: unknown[];
@@ -88,12 +99,6 @@ export class YamlDocument {
         message: 'Only one YAML document is allowed here; remove the extra "---" separator and what follows it.',
       };
     }
-    const locate = (): Located => {
-      const again = walkEvents(source, parseEvents(source, { maxDepth: MAX_DEPTH }), true);
-      // The same text walked the same way: it passed the first time.
-      if ('message' in again) throw new Error('YamlDocument: the second walk disagrees with the first');
-      return again;
-    };
     return new YamlDocument(documents[0] ?? null, lines, locate);
   }
 
