@@ -58,18 +58,23 @@ export function run({ runs = runsFromEnv(5) } = {}) {
     { indent: '    ' },
   );
   const [a, b] = sizes;
+  // The scales grow bands; what-changes pages grow with pairs of tracks too: one more org, twice
+  // the tracks of 1×, rendered once (untimed) for its pages and bytes.
+  const wide = widerOrg(a.scale);
   const cells = (s) => s.model.levels.length * s.model.competencies.length;
+  const growth = (s, name) =>
+    `  ${name} over ${a.scale.name}: levels × competencies ${times(cells(s) / cells(a))}, pages ${times(s.pages.count / a.pages.count)}, HTML bytes ${times(s.pages.bytes / a.pages.bytes)}`;
+  console.log('');
+  console.log(`${growth(b, b.scale.name)} (bands × 8)`);
   console.log(
-    `\n  ${b.scale.name} over ${a.scale.name}: levels × competencies ${times(cells(b) / cells(a))}, pages ${times(b.pages.count / a.pages.count)}, ` +
-      `HTML bytes ${times(b.pages.bytes / a.pages.bytes)} (goal: bytes growing as levels × competencies).\n`,
+    `${growth(wide, wide.name)} (${wide.pages.count} pages, ${mb(wide.pages.bytes)}, ${pct(wide.changes.count / wide.pages.count)} of them what-changes pages)`,
   );
+  console.log('  Goal: HTML bytes growing as levels × competencies (the ratio of the two growths ≤ 1.1×).\n');
+  const linear = (s) => s.pages.bytes / a.pages.bytes / (cells(s) / cells(a));
   const met = verdicts([
     ...goals,
-    {
-      label: `HTML bytes growth ${b.scale.name} / ${a.scale.name} over levels × competencies growth (bands grow, tracks stay)`,
-      ratio: b.pages.bytes / a.pages.bytes / (cells(b) / cells(a)),
-      goal: 1.0,
-    },
+    { label: `bytes growth / levels × competencies growth, ${b.scale.name} (bands × 8)`, ratio: linear(b), goal: 1.1 },
+    { label: `bytes growth / levels × competencies growth, ${wide.name}`, ratio: linear(wide), goal: 1.1 },
   ]);
   console.log('  (the incremental render of issue 15, a one-level change in ≤ 0.25× a full render, has no bench until render has an incremental mode.)');
   return { ...result, met };
@@ -138,6 +143,17 @@ function renderScale(scale, runs) {
       ],
     ],
   };
+}
+
+/** The 1× org with twice its tracks (no packets), rendered once: its pages and bytes. */
+function widerOrg(scale) {
+  const options = { ...scale.options, tracks: scale.options.tracks * 2, packets: 0 };
+  const dir = join(WORK, 'render-org-tracks');
+  const out = join(WORK, 'render-site-tracks');
+  const org = generateOrg(dir, options);
+  rmSync(out, { recursive: true, force: true });
+  runOnce([process.execPath, 'bin/ladder.js', 'render', relative(ROOT, dir), '--out', relative(ROOT, out)]);
+  return { name: `tracks × 2 (${options.tracks} × ${options.levels})`, model: org.model, pages: pagesUnder(out), changes: pagesUnder(join(out, 'changes')) };
 }
 
 const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
