@@ -45,12 +45,15 @@ export async function run({ runs = runsFromEnv(7) } = {}) {
       if (!/approved<<[^\n]*\ntrue\n/.test(outputs)) throw new Error(`the Action did not pass the pull request:\n${first.stdout.slice(-2000)}\n${outputs}`);
       targets[`cli${n}`] = { command: cli, run: () => runOnce(cli, { cwd: repo }) };
       targets[`action${n}`] = { command: action, run: () => runOnce(action, { env, cwd: repo }) };
+      // For information: the same run without the comment, whose writes the client's throttling spaces out.
+      const quiet = { ...env, INPUT_COMMENT: 'false' };
+      targets[`quiet${n}`] = { command: action, run: () => runOnce(action, { env: quiet, cwd: repo }) };
       console.log(
         `${scale.name}: ${model.levels.length} levels, ${model.packets.length} packets, ${files} files in ${repo.replace(`${ROOT}/`, '')}/ladder; the pull request changes ${packet}`,
       );
     }
     console.log(
-      `Median wall time of ${runs} runs each, interleaved (CLI 1×, Action 1×, CLI 8×, Action 8×, …) after 1 warm-up run each; Node ${process.version}.\n`,
+      `Median wall time of ${runs} runs each, interleaved (CLI 1×, Action 1×, Action 1× without comment, CLI 8×, …) after 1 warm-up run each; Node ${process.version}.\n`,
     );
     const t = medians(Object.fromEntries(Object.entries(targets).map(([k, v]) => [k, v.run])), runs);
     table([
@@ -58,6 +61,11 @@ export async function run({ runs = runsFromEnv(7) } = {}) {
       ...checkouts.flatMap(({ scale, n }) => [
         [`${scale.name} CLI: check --changed one packet`, ...spread(t[`cli${n}`]), show(targets[`cli${n}`].command)],
         [`${scale.name} the Action, one-packet pull request`, ...spread(t[`action${n}`]), show(targets[`action${n}`].command)],
+        [
+          `${scale.name} (for information) the Action with comment: false`,
+          ...spread(t[`quiet${n}`]),
+          `INPUT_COMMENT=false ${show(targets[`quiet${n}`].command)}`,
+        ],
       ]),
     ]);
     console.log('');
