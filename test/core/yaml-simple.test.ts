@@ -8,7 +8,7 @@ import { readSimpleYaml } from '../../src/core/yaml-simple.js';
 // readSimpleYaml must give exactly what js-yaml gives (YamlDocument loads with its defaults), or
 // give up: these compare the two on every front matter and YAML file in the repository and on
 // cases made to catch it out.
-const full = (source: string): unknown => constructFromEvents(parseEvents(source), { source })[0];
+const full = (source: string): unknown => constructFromEvents(parseEvents(source, {}), { source })[0];
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
