@@ -48,8 +48,14 @@ describe('readSimpleYaml', () => {
 
   test.each([
     ['words, ids and quoted titles', 'id: E3\ntrack: engineering\ntitle: "Senior Engineer: platform"\nsummary: Owns a service end to end, with care.\n'],
-    ['scalars typed as js-yaml types them', 'n: 3\nz: 0\nf: 1.5\ne: 1e3\nh: 0x1F\no: 0o17\nv: 1.0.0\nd: 2026-09-01\nb: true\nB: False\nx: null\nX: NULL\ny: yes\ns: "true"\nq: ""\n'],
-    ['a sequence of flow mappings', 'kind: promotion\nfeedback:\n  - { handle: ana-1, relationship: manager, supports: true }\n  - { handle: "bo", relationship: peer, supports: false }\nafter: 1\n'],
+    [
+      'scalars typed as js-yaml types them',
+      'n: 3\nz: 0\nf: 1.5\ne: 1e3\nh: 0x1F\no: 0o17\nv: 1.0.0\nd: 2026-09-01\nb: true\nB: False\nx: null\nX: NULL\ny: yes\ns: "true"\nq: ""\n',
+    ],
+    [
+      'a sequence of flow mappings',
+      'kind: promotion\nfeedback:\n  - { handle: ana-1, relationship: manager, supports: true }\n  - { handle: "bo", relationship: peer, supports: false }\nafter: 1\n',
+    ],
     ['a sequence of scalars, after a blank line', 'tracks:\n\n  - ic\n  - "em"\n  - 3\n'],
     ['blank lines and trailing spaces', '   \nid: a  \n\ntitle: "b"   \n\n'],
     ['keys that are words of other types elsewhere', 'constructor: 1\ntoString: x\nhasOwnProperty: y\n'],
