@@ -6,10 +6,14 @@
  * Returns the line of the first such row, or undefined.
  */
 export function surveyRowsLine(text: string): number | undefined {
+  // Every signal below needs "manager" on the line it starts from: most files (every IC level,
+  // most packets) are ruled out without being split, and only such lines are looked at.
+  if (!/manager/i.test(text)) return undefined;
   const lines = text.split(/\r\n|\r|\n/);
   const keyLines: number[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
+    if (!/manager/i.test(line)) continue;
     if (/^[ \t]*(?:-[ \t]+)?["']?manager["']?[ \t]*:/i.test(line)) keyLines.push(i);
     if (keyLines.length >= 2) return (keyLines[0] as number) + 1;
     const cells = headerCells(line);
