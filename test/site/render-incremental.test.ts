@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { renderFiles } from '../../src/render/index.js';
 import { runCli } from '../helpers/cli.js';
 import { edit, exampleFiles, without, writeLadder } from '../helpers/ladder-files.js';
+import { ladderOf } from './helpers.js';
 
 /*
  * `ladder render` into a previous render rewrites only the files whose bytes changed: the manifest
@@ -107,5 +110,45 @@ describe('ladder render into its previous render', () => {
     const out = await render(exampleFiles());
     expect(identity('index.html')).not.toBe(before);
     expect(out).toMatch(/^Rendered 47 pages \(\d+ files\) for/);
+  });
+});
+
+describe('renderFiles with incremental: pages whose inputs did not change are not built', () => {
+  const build = (files: ReturnType<typeof exampleFiles>, previous: Map<string, string>) => {
+    const keys = new Map<string, string>();
+    const built: string[] = [];
+    const output = renderFiles(ladderOf(files), {
+      baseUrl: '/',
+      incremental: { digest: (text) => createHash('sha1').update(text).digest('hex'), reuse: (file, key) => previous.get(file) === key },
+    });
+    for (let next = output.next(); !next.done; next = output.next()) {
+      const [path, contents, key] = next.value;
+      if (key !== undefined) keys.set(path, key);
+      if (contents !== undefined) built.push(path);
+    }
+    return { keys, built };
+  };
+
+  test("a change to one level's text rebuilds the pages that show it, and nothing else of the pages", () => {
+    const first = build(exampleFiles(), new Map());
+    expect(first.built).toContain('levels/E2/index.html');
+    const again = build(exampleFiles(), first.keys);
+    expect(again.built.filter((p) => p.endsWith('.html'))).toEqual(['search/index.html', 'changelog/index.html', '404.html']);
+    const edited = build(edit(exampleFiles(), 'levels/ic/E5.md', 'shared platforms, data pipelines or core APIs', 'shared platforms or core APIs'), first.keys);
+    expect(edited.built.filter((p) => p.endsWith('.html') && !['search/index.html', 'changelog/index.html', '404.html'].includes(p)).sort()).toEqual([
+      'changes/E4-E5/index.html',
+      'changes/E5-E6/index.html',
+      'changes/E5-M2/index.html',
+      'levels/E5/checklist/index.html',
+      'levels/E5/index.html',
+      'matrix/ic/index.html',
+    ]);
+  });
+
+  test("a change to a level's front matter (its title, shown on other pages) rebuilds every page", () => {
+    const first = build(exampleFiles(), new Map());
+    const edited = build(edit(exampleFiles(), 'levels/ic/E5.md', 'title: Staff Engineer', 'title: Staff Software Engineer'), first.keys);
+    expect(edited.built).toContain('levels/E2/index.html');
+    expect(edited.built).toContain('changes/M1-M2/index.html');
   });
 });

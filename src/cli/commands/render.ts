@@ -115,15 +115,29 @@ export async function render(args: string[], io: CliIo): Promise<number> {
   // The versions of ladder.yml and what each changed, read from git without packets.
   const versions = history.available ? readLadderVersions(dir, (files) => checkLadder(files).ladder) : history;
   // Each file is written as soon as it is made: a large site is not held in memory at once.
-  const output = renderFiles(result.ladder, { baseUrl: base, history, versions });
+  const generator = `ladder-as-code ${VERSION}`;
+  // A page whose inputs have the key they had last time is not even built, if its file is still
+  // the one written then (its recorded size); keys of another version of the renderer mean nothing.
+  const reusable = previous.generator === generator;
+  const reuse = (path: string, key: string) =>
+    reusable && previous.keys.get(path) === key && sameSize(join(out, ...path.split('/')), previous.hashes.get(path) ?? '');
+  const digest = (text: string) => createHash('sha1').update(text).digest('base64url');
+  const output = renderFiles(result.ladder, { baseUrl: base, history, versions, incremental: { digest, reuse } });
   const written: string[] = [];
   const hashes: Record<string, string> = {};
+  const keys: Record<string, string> = {};
   const folders = new Set<string>();
   let unchanged = 0;
   let next = output.next();
   for (; !next.done; next = output.next()) {
-    const [path, contents] = next.value;
+    const [path, contents, key] = next.value;
     written.push(path);
+    if (key !== undefined) keys[path] = key;
+    if (contents === undefined) {
+      hashes[path] = previous.hashes.get(path) as string; // reuse() found it
+      unchanged++;
+      continue;
+    }
     const hash = contentHash(contents);
     hashes[path] = hash;
     const target = join(out, ...path.split('/'));
@@ -144,7 +158,7 @@ export async function render(args: string[], io: CliIo): Promise<number> {
   written.sort();
   removeStale(out, previous.files, new Set(written));
   // hashes[i] is the hash of files[i]: the paths once, so that a large site's manifest stays small.
-  const manifest = { generator: `ladder-as-code ${VERSION}`, files: written, hashes: written.map((path) => hashes[path]) };
+  const manifest = { generator, files: written, hashes: written.map((path) => hashes[path]), keys: written.map((path) => keys[path] ?? null) };
   writeOwn(join(out, MANIFEST), `${JSON.stringify(manifest, null, 1)}\n`);
 
   const rel = relative(io.cwd, out);
@@ -172,6 +186,9 @@ interface PreviousRender {
   files: string[];
   /** Path → contentHash() of what the previous render wrote there (none for a manifest without hashes). */
   hashes: Map<string, string>;
+  /** Path → the key of the page's inputs (RenderOptions.incremental), for pages. */
+  keys: Map<string, string>;
+  generator: string | undefined;
 }
 
 /**
@@ -180,7 +197,7 @@ interface PreviousRender {
  * reach whatever it points at (`out` itself may be a link: that is where the user sends the site).
  */
 function previousRender(out: string, shown: string): PreviousRender {
-  const none: PreviousRender = { files: [], hashes: new Map() };
+  const none: PreviousRender = { files: [], hashes: new Map(), keys: new Map(), generator: undefined };
   if (!existsSync(out)) return none;
   if (!statSync(out).isDirectory()) throw new UsageError(`--out ${shown} exists and is not a directory`);
   const entries = readdirSync(out);
@@ -197,14 +214,18 @@ function previousRender(out: string, shown: string): PreviousRender {
   }
   const file = readRegular(manifest, MANIFEST); // bounded, and never blocks on something that is not a file
   try {
-    const data = 'text' in file ? (JSON.parse(file.text) as { files?: unknown; hashes?: unknown }) : {};
+    const data = 'text' in file ? (JSON.parse(file.text) as { files?: unknown; hashes?: unknown; keys?: unknown; generator?: unknown }) : {};
     const files = Array.isArray(data.files) ? data.files.filter((f): f is string => typeof f === 'string') : [];
-    const recorded = Array.isArray(data.hashes) && data.hashes.length === files.length ? data.hashes : [];
-    const hashes = new Map<string, string>();
-    recorded.forEach((hash, i) => {
-      if (typeof hash === 'string') hashes.set(files[i] as string, hash);
-    });
-    return { files, hashes };
+    // hashes[i] and keys[i] belong to files[i]: only when every entry of files was a path.
+    const parallel = (list: unknown) => {
+      const map = new Map<string, string>();
+      if (Array.isArray(list) && Array.isArray(data.files) && list.length === files.length && data.files.length === files.length)
+        list.forEach((value, i) => {
+          if (typeof value === 'string') map.set(files[i] as string, value);
+        });
+      return map;
+    };
+    return { files, hashes: parallel(data.hashes), keys: parallel(data.keys), generator: typeof data.generator === 'string' ? data.generator : undefined };
   } catch {
     return none;
   }
