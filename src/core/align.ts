@@ -83,13 +83,38 @@ export interface AlignOptions {
 export const SAME_AT = 0.85;
 export const GREW_AT = 0.33;
 
+interface Bullet {
+  text: string;
+  stems: ReadonlySet<string>;
+}
+
+// A site compares each bullet on several pages (the promotions into and out of its level, the
+// lateral moves): its normalized text and stems are worked out once. Bounded, so that a long-lived
+// caller (a server, a watch mode) does not keep every text it ever saw.
+const bullets = new Map<string, Bullet>();
+const BULLET_CACHE = 50_000;
+
+function bulletOf(text: string): Bullet {
+  let bullet = bullets.get(text);
+  if (!bullet) {
+    if (bullets.size >= BULLET_CACHE) bullets.clear();
+    bullet = { text: text.replace(/\s+/g, ' ').trim(), stems: contentStems(text) };
+    bullets.set(text, bullet);
+  }
+  return bullet;
+}
+
+/** The stems of a text's content words, as contentStems() gives them, computed once per text (do not modify the set). */
+export function contentStemsOnce(text: string): ReadonlySet<string> {
+  return bulletOf(text).stems;
+}
+
 /** Aligns the target level's bullets (`after`) with the current level's (`before`). Pure. */
 export function alignBullets(before: readonly string[], after: readonly string[], options: AlignOptions = {}): Alignment {
   const sameAt = options.sameAt ?? SAME_AT;
   const grewAt = options.grewAt ?? GREW_AT;
-  const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
-  const a = before.map((t) => ({ text: norm(t), stems: contentStems(t) }));
-  const b = after.map((t) => ({ text: norm(t), stems: contentStems(t) }));
+  const a = before.map(bulletOf);
+  const b = after.map(bulletOf);
   const candidates: Array<{ i: number; j: number; s: number }> = [];
   for (let j = 0; j < b.length; j++) {
     for (let i = 0; i < a.length; i++) {

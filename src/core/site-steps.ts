@@ -15,6 +15,13 @@ export interface Step {
   to: Level;
   /** URL segment: E4-E5, E4-M1. */
   key: string;
+  /**
+   * A switch between levels whose tracks are not neighbours on the band (another track's level sits
+   * between them in the site's order): its page is a summary that links to the two levels'
+   * expectations instead of repeating them side by side. Pairs of tracks grow with the square of
+   * the tracks; neighbours, and so full comparisons, only as fast as the tracks.
+   */
+  summary?: true;
 }
 
 export interface Steps {
@@ -88,7 +95,7 @@ export function stepsOf(index: LadderIndex, tracks: readonly { id: string }[]): 
     levels.forEach((from, i) => {
       for (const to of levels.slice(i + 1)) {
         if (from.tracks.some((t) => to.tracks.includes(t))) continue;
-        const step: Step = { kind: 'switch', from, to, key: key(from, to) };
+        const step: Step = { kind: 'switch', from, to, key: key(from, to), ...(to === levels[i + 1] ? {} : { summary: true as const }) };
         all.push(step);
         add(from, step);
         add(to, step);

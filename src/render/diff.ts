@@ -1,4 +1,4 @@
-import { type AlignKind, alignBullets, contentStems, STOP_WORDS as STOP, stem } from '../core/align.js';
+import { type AlignKind, alignBullets, contentStemsOnce, STOP_WORDS as STOP, stem } from '../core/align.js';
 import { escapeHtml } from './html.js';
 import type { Fragment, Unit } from './markdown.js';
 
@@ -116,7 +116,7 @@ export function grouped(from: Fragment, to: Fragment, labels: GroupLabels): Grou
   alignment.to.forEach((aligned, j) => {
     const unit = after[j] as Unit;
     const counterpart = aligned.from === undefined ? undefined : before[aligned.from];
-    const inner = counterpart ? highlight(unit, contentStems(counterpart.text)) : unit.inner;
+    const inner = counterpart ? highlight(unit, contentStemsOnce(counterpart.text)) : unit.inner;
     if (aligned.kind === 'new') lists.new.push(item(unit, 'new', 'New', inner));
     else if (aligned.kind === 'grew')
       lists.grew.push(
@@ -204,7 +204,7 @@ function tokensOf(unit: Unit): Tokens {
  * within one text node (a tag ends them); stop words and entities between two new words join their
  * run; words under three letters are never new on their own.
  */
-export function highlight(unit: Unit, stems: Set<string>): string {
+export function highlight(unit: Unit, stems: ReadonlySet<string>): string {
   const { starts, ends, stems: words } = tokensOf(unit);
   const html = unit.inner;
   let out = '';

@@ -1,5 +1,5 @@
 import type { History, VersionHistory } from '../core/history.js';
-import type { Ladder } from '../core/model.js';
+import type { Ladder, Level } from '../core/model.js';
 import { CHECKLIST_SCRIPT, COLUMNS_SCRIPT, FAVICON, SEARCH_SCRIPT } from './assets.js';
 import { STYLESHEET } from './css.js';
 import { ladderExport } from './export.js';
@@ -31,7 +31,17 @@ export interface RenderOptions {
   versions?: VersionHistory;
   /** Use the fast parser for plain Markdown (default true); false sends everything through remark-parse. */
   fastMarkdown?: boolean;
+  /**
+   * An incremental render: each page's inputs are digested into a key (the ladder's files without
+   * the level bodies, plus the bodies of the levels the page shows), and a page for which `reuse`
+   * says the previous render made that file from that key is not built: renderFiles yields it with
+   * no contents. The changelog, search index, sitemap and other files are always built.
+   */
+  incremental?: { digest(text: string): string; reuse(file: string, key: string): boolean };
 }
+
+/** A file of the site: its path, its contents (undefined: reused, see RenderOptions.incremental) and, for a page, the key of its inputs. */
+export type RenderedFile = [path: string, contents: string | undefined, key?: string];
 
 export interface RenderedSite {
   /** Output path (forward slashes, relative to the output directory) → contents. */
@@ -52,7 +62,7 @@ export function renderSite(ladder: Ladder, options: RenderOptions = {}): Rendere
   const output = renderFiles(ladder, options);
   for (let next = output.next(); ; next = output.next()) {
     if (next.done) return { files, ...next.value };
-    files.set(next.value[0], next.value[1]);
+    files.set(next.value[0], next.value[1] as string); // without `incremental` every file has its contents
   }
 }
 
@@ -61,7 +71,7 @@ export function renderSite(ladder: Ladder, options: RenderOptions = {}): Rendere
  * soon as it is made: a large site is tens of megabytes of HTML, better not held all at once.
  * Returns the page list and Markdown statistics when done.
  */
-export function* renderFiles(ladder: Ladder, options: RenderOptions = {}): Generator<[string, string], Omit<RenderedSite, 'files'>> {
+export function* renderFiles(ladder: Ladder, options: RenderOptions = {}): Generator<RenderedFile, Omit<RenderedSite, 'files'>> {
   const base = typeof options.baseUrl === 'object' ? options.baseUrl : parseBaseUrl(options.baseUrl);
   const site = new Site(ladder, base, { fastMarkdown: options.fastMarkdown });
   const pages: PageInfo[] = [];
@@ -69,19 +79,30 @@ export function* renderFiles(ladder: Ladder, options: RenderOptions = {}): Gener
     if (listed) pages.push({ path: p.path, title: p.title });
     return [fileOf(p.path), layout(site, p).value];
   };
+  const keys = options.incremental && inputKeys(ladder, base, options);
+  /** A page made from the ladder without level bodies and the bodies of `levels`: reused when its key says so. */
+  const cached = (path: string, levels: readonly Level[], build: () => Page): RenderedFile => {
+    if (!keys || !options.incremental) return page(build());
+    const key = options.incremental.digest(keys.global + levels.map((l) => keys.body(l)).join(''));
+    if (options.incremental.reuse(fileOf(path), key)) {
+      pages.push({ path, title: '' });
+      return [fileOf(path), undefined, key];
+    }
+    return [...page(build()), key];
+  };
 
-  yield page(homePage(site));
+  yield cached(pagePath.home, [], () => homePage(site));
   for (const track of site.tracks) {
-    yield page(trackPage(site, track));
-    yield page(matrixPage(site, track));
+    yield cached(pagePath.track(track.id), [], () => trackPage(site, track));
+    yield cached(pagePath.matrix(track.id), site.index.levelsOf(track.id), () => matrixPage(site, track));
   }
   for (const track of site.tracks)
     for (const level of site.index.levelsOf(track.id)) {
-      yield page(levelPage(site, level));
-      yield page(checklistPage(site, level));
+      yield cached(pagePath.level(level.id), [level], () => levelPage(site, level));
+      yield cached(pagePath.checklist(level.id), [level], () => checklistPage(site, level));
     }
-  for (const step of site.steps.all) yield page(changePage(site, step));
-  yield page(movesPage(site));
+  for (const step of site.steps.all) yield cached(pagePath.change(step.key), [step.from, step.to], () => changePage(site, step));
+  yield cached(pagePath.moves, [], () => movesPage(site));
   yield page(searchPage(site));
   yield page(changelogPage(site, options.history, options.versions));
   yield page(notFoundPage(site), false);
@@ -98,4 +119,38 @@ export function* renderFiles(ladder: Ladder, options: RenderOptions = {}): Gener
   // GitHub Pages deployed from a branch would otherwise run Jekyll over the site.
   yield ['.nojekyll', ''];
   return { pages, markdown: { ...site.markdown.stats } };
+}
+
+/** The text of the parts of a site's inputs that pages depend on, digested once each. */
+interface InputKeys {
+  /** The ladder without level bodies or packets, and the options that shape every page. */
+  global: string;
+  /** The digest of a level's body (introduction, sections, HTML tags). */
+  body(level: Level): string;
+}
+
+/** Level fields that only the pages showing the level's text depend on. */
+const BODY = new Set(['intro', 'introAt', 'sections', 'html']);
+/** Neither shown nor shaping the site (packets are never read), or a parser's document (its text is in the fields). */
+const UNUSED = new Set(['packets', 'otherPackets', 'surveys', 'calibrationFiles', 'doc']);
+
+function inputKeys(ladder: Ladder, base: BaseUrl, options: RenderOptions): InputKeys {
+  const digest = (options.incremental as NonNullable<RenderOptions['incremental']>).digest;
+  const levels = new Set<unknown>(ladder.levels);
+  // A replacer sees the object that holds the key as `this`: a level's body fields are left out.
+  const global = JSON.stringify({ ladder, base, fast: options.fastMarkdown ?? true }, function (this: unknown, key, value) {
+    return UNUSED.has(key) || (BODY.has(key) && levels.has(this)) ? undefined : value;
+  });
+  const bodies = new Map<Level, string>();
+  return {
+    global: digest(global),
+    body(level) {
+      let d = bodies.get(level);
+      if (d === undefined) {
+        d = digest(JSON.stringify([level.intro, level.introAt, level.sections, level.html]));
+        bodies.set(level, d);
+      }
+      return d;
+    },
+  };
 }

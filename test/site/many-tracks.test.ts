@@ -57,3 +57,31 @@ describe('many tracks in families', () => {
     expect(brokenLinks(dir, '/')).toEqual([]);
   });
 });
+
+describe('lateral moves between many tracks', () => {
+  // Six tracks: every pair on a band has a page, but only neighbours (t01–t02, …) set the two
+  // levels side by side; the others summarize and link to the level pages (docs/site.md).
+  test('neighbouring tracks get the full side-by-side page', () => {
+    const full = page('changes/T01L01-T02L01/index.html');
+    expect(full).toContain('class="compare-section"');
+    expect(full).not.toContain('class="compare-summary"');
+  });
+
+  test('tracks that are not neighbours get a summary page that links to both levels instead of repeating them', () => {
+    const summary = page('changes/T01L01-T03L01/index.html');
+    expect(summary).toContain('What changes between T01L01');
+    expect(summary).toContain('class="compare-summary"');
+    expect(summary).not.toContain('class="compare-section"');
+    expect(summary).toContain('<a href="/levels/T01L01/">');
+    expect(summary).toContain('<a href="/levels/T03L01/">');
+    expect(summary).toContain('class="move-rules"');
+    // Much smaller than a full page: no expectation is repeated.
+    expect(summary.length * 3).toBeLessThan(page('changes/T01L01-T02L01/index.html').length);
+  });
+
+  test('every pair of levels on a band still has its page, and every level links to each', () => {
+    const lateral = [...site.files.keys()].filter((p) => /^changes\/T0(\d)L01-T0(\d)L01\//.test(p));
+    expect(lateral).toHaveLength(15); // 6 tracks: 6 × 5 / 2 pairs on band 1
+    expect(page('levels/T01L01/index.html')).toContain('href="/changes/T01L01-T06L01/"');
+  });
+});

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   closeSync,
   constants,
@@ -44,8 +45,17 @@ Options:
 Exit status: 0 rendered, 1 the ladder has errors, 2 usage error or unreadable DIR.
 `;
 
-/** Lists what the last render wrote, so that the next one can remove pages that no longer exist. */
+/**
+ * Lists what the last render wrote, so that the next one can remove pages that no longer exist,
+ * with a hash of each file's bytes, so that it leaves a file whose bytes did not change alone (its
+ * mtime and inode kept: a sync to a host, or rsync, sends only what changed).
+ */
 export const MANIFEST = '.ladder-render.json';
+
+/** The manifest's hash of a file's contents: its size in bytes and a SHA-1 of them. */
+function contentHash(contents: string): string {
+  return `${Buffer.byteLength(contents)}:${createHash('sha1').update(contents).digest('base64url')}`;
+}
 
 // A file is written only where it is: never through a link put in its place (previousRender has
 // refused any link inside OUT already; this holds if one appears meanwhile).
@@ -105,14 +115,36 @@ export async function render(args: string[], io: CliIo): Promise<number> {
   // The versions of ladder.yml and what each changed, read from git without packets.
   const versions = history.available ? readLadderVersions(dir, (files) => checkLadder(files).ladder) : history;
   // Each file is written as soon as it is made: a large site is not held in memory at once.
-  const output = renderFiles(result.ladder, { baseUrl: base, history, versions });
+  const generator = `ladder-as-code ${VERSION}`;
+  // A page whose inputs have the key they had last time is not even built, if its file is still
+  // the one written then (its recorded size); keys of another version of the renderer mean nothing.
+  const reusable = previous.generator === generator;
+  const reuse = (path: string, key: string) =>
+    reusable && previous.keys.get(path) === key && sameSize(join(out, ...path.split('/')), previous.hashes.get(path) ?? '');
+  const digest = (text: string) => createHash('sha1').update(text).digest('base64url');
+  const output = renderFiles(result.ladder, { baseUrl: base, history, versions, incremental: { digest, reuse } });
   const written: string[] = [];
+  const hashes: Record<string, string> = {};
+  const keys: Record<string, string> = {};
   const folders = new Set<string>();
+  let unchanged = 0;
   let next = output.next();
   for (; !next.done; next = output.next()) {
-    const [path, contents] = next.value;
+    const [path, contents, key] = next.value;
     written.push(path);
+    if (key !== undefined) keys[path] = key;
+    if (contents === undefined) {
+      hashes[path] = previous.hashes.get(path) as string; // reuse() found it
+      unchanged++;
+      continue;
+    }
+    const hash = contentHash(contents);
+    hashes[path] = hash;
     const target = join(out, ...path.split('/'));
+    if (previous.hashes.get(path) === hash && sameSize(target, hash)) {
+      unchanged++;
+      continue;
+    }
     const folder = dirname(target);
     if (!folders.has(folder)) {
       // Most folders hold one index.html: create them without the cost of a recursive mkdir.
@@ -124,8 +156,10 @@ export async function render(args: string[], io: CliIo): Promise<number> {
   }
   const site = next.value;
   written.sort();
-  removeStale(out, previous, new Set(written));
-  writeOwn(join(out, MANIFEST), `${JSON.stringify({ generator: `ladder-as-code ${VERSION}`, files: written }, null, 1)}\n`);
+  removeStale(out, previous.files, new Set(written));
+  // hashes[i] is the hash of files[i]: the paths once, so that a large site's manifest stays small.
+  const manifest = { generator, files: written, hashes: written.map((path) => hashes[path]), keys: written.map((path) => keys[path] ?? null) };
+  writeOwn(join(out, MANIFEST), `${JSON.stringify(manifest, null, 1)}\n`);
 
   const rel = relative(io.cwd, out);
   const shown = rel === '' ? '.' : rel.startsWith('..') ? out : rel;
@@ -133,21 +167,41 @@ export async function render(args: string[], io: CliIo): Promise<number> {
     ? `${history.entries.length} ${history.entries.length === 1 ? 'commit' : 'commits'} in the changelog`
     : `no git history for the changelog (${history.reason})`;
   io.stdout(
-    `Rendered ${site.pages.length + 1} pages (${written.length} files) for ${result.ladder.organization} into ${shown}${shown.endsWith('/') ? '' : '/'}, base URL ${base.origin ?? ''}${base.path}; ${changelog}.\n`,
+    `Rendered ${site.pages.length + 1} pages (${written.length} files${unchanged > 0 ? `, ${unchanged} of them unchanged and not rewritten` : ''}) for ${result.ladder.organization} into ${shown}${shown.endsWith('/') ? '' : '/'}, base URL ${base.origin ?? ''}${base.path}; ${changelog}.\n`,
   );
   return EXIT_OK;
 }
 
+/** Whether the file at `target` is a regular file of the size `hash` records (a file the user truncated or replaced is written again). */
+function sameSize(target: string, hash: string): boolean {
+  try {
+    const stat = lstatSync(target);
+    return stat.isFile() && String(stat.size) === hash.slice(0, hash.indexOf(':'));
+  } catch {
+    return false;
+  }
+}
+
+interface PreviousRender {
+  files: string[];
+  /** Path → contentHash() of what the previous render wrote there (none for a manifest without hashes). */
+  hashes: Map<string, string>;
+  /** Path → the key of the page's inputs (RenderOptions.incremental), for pages. */
+  keys: Map<string, string>;
+  generator: string | undefined;
+}
+
 /**
- * The files of the previous render in `out`, or [] when `out` is new or empty; refuses anything
+ * The files of the previous render in `out`, and their hashes, or none when `out` is new or empty; refuses anything
  * else, and refuses an `out` that holds a symbolic link anywhere: writing or deleting there would
  * reach whatever it points at (`out` itself may be a link: that is where the user sends the site).
  */
-function previousRender(out: string, shown: string): string[] {
-  if (!existsSync(out)) return [];
+function previousRender(out: string, shown: string): PreviousRender {
+  const none: PreviousRender = { files: [], hashes: new Map(), keys: new Map(), generator: undefined };
+  if (!existsSync(out)) return none;
   if (!statSync(out).isDirectory()) throw new UsageError(`--out ${shown} exists and is not a directory`);
   const entries = readdirSync(out);
-  if (entries.length === 0) return [];
+  if (entries.length === 0) return none;
   const manifest = join(out, MANIFEST);
   if (!existsSync(manifest)) {
     throw new UsageError(`--out ${shown} is not empty and was not written by ladder render; choose an empty or new directory (nothing was written)`);
@@ -160,10 +214,20 @@ function previousRender(out: string, shown: string): string[] {
   }
   const file = readRegular(manifest, MANIFEST); // bounded, and never blocks on something that is not a file
   try {
-    const data = 'text' in file ? (JSON.parse(file.text) as { files?: unknown }) : {};
-    return Array.isArray(data.files) ? data.files.filter((f): f is string => typeof f === 'string') : [];
+    const data = 'text' in file ? (JSON.parse(file.text) as { files?: unknown; hashes?: unknown; keys?: unknown; generator?: unknown }) : {};
+    const files = Array.isArray(data.files) ? data.files.filter((f): f is string => typeof f === 'string') : [];
+    // hashes[i] and keys[i] belong to files[i]: only when every entry of files was a path.
+    const parallel = (list: unknown) => {
+      const map = new Map<string, string>();
+      if (Array.isArray(list) && Array.isArray(data.files) && list.length === files.length && data.files.length === files.length)
+        list.forEach((value, i) => {
+          if (typeof value === 'string') map.set(files[i] as string, value);
+        });
+      return map;
+    };
+    return { files, hashes: parallel(data.hashes), keys: parallel(data.keys), generator: typeof data.generator === 'string' ? data.generator : undefined };
   } catch {
-    return [];
+    return none;
   }
 }
 

@@ -28,7 +28,8 @@ export function changePage(site: Site, step: Step): Page {
   const competencies = rows.map((r) => r.competency);
   const shared = rows.filter((r) => r.from && r.to);
   const counts = { same: 0, new: 0, grew: 0, stepsUp: 0 };
-  const sections = rows.map((row) => {
+  // A summary page (tracks that are not neighbours) compares nothing: it links to both levels' sections.
+  const sections = (step.summary ? [] : rows).map((row) => {
     const section = compareSection(site, step, row);
     if (section.grouped) {
       counts.new += section.grouped.new;
@@ -52,21 +53,26 @@ export function changePage(site: Site, step: Step): Page {
     ? html`In each column, <ins>highlighted words</ins> are what that level asks for that the other level's expectations for the same competency never mention. <span class="change-tag" data-sample="same">Unchanged</span> marks an expectation both levels share word for word, <span class="change-tag" data-sample="new">New at ${site.short(to)}</span> a competency only ${site.short(to)} is measured on, and <span class="change-tag" data-sample="only">Only at ${site.short(from)}</span> one that stops counting on the move to ${site.short(to)}.`
     : html`Each expectation of ${site.short(to)} is paired with the closest one of ${site.short(from)}. <span class="change-tag" data-sample="new">New</span> has no counterpart at ${site.short(from)}; <span class="change-tag" data-sample="changed">Grown</span> has one, shown under it, and its <ins>highlighted words</ins> are what changed; expectations that stay the same are folded away. On the left, ${site.short(from)}'s expectations in full.`;
   const bandsUp = (toBand?.rank ?? 0) - (fromBand?.rank ?? 0);
-  const summary = lateral
-    ? html`${site.short(from)} and ${site.short(to)} share ${shared.length} of these ${plural(competencies.length, 'competency', 'competencies')}; ${same === 0 ? 'none of their expectations is' : `${plural(same, 'expectation')} ${same === 1 ? 'is' : 'are'}`} word for word the same.`
-    : html`${site.short(from)} &rarr; ${site.short(to)}: ${plural(counts.new, 'new expectation')}, ${counts.grew} grown, ${counts.same} the same, across ${plural(competencies.length, 'competency', 'competencies')}${counts.stepsUp > 0 ? html`; a proficiency step up in ${counts.stepsUp}` : ''}; ${bandsUp === 1 ? 'one band up' : plural(bandsUp, 'band') + ' up'} (${fromBand?.name ?? from.band} &rarr; ${toBand?.name ?? to.band})${from.tracks.includes(to.track) ? '' : html`, onto the ${toTrack?.name ?? to.track} track`}.`;
+  const summary = step.summary
+    ? html`${site.short(from)} and ${site.short(to)} share ${shared.length} of these ${plural(competencies.length, 'competency', 'competencies')}.`
+    : lateral
+      ? html`${site.short(from)} and ${site.short(to)} share ${shared.length} of these ${plural(competencies.length, 'competency', 'competencies')}; ${same === 0 ? 'none of their expectations is' : `${plural(same, 'expectation')} ${same === 1 ? 'is' : 'are'}`} word for word the same.`
+      : html`${site.short(from)} &rarr; ${site.short(to)}: ${plural(counts.new, 'new expectation')}, ${counts.grew} grown, ${counts.same} the same, across ${plural(competencies.length, 'competency', 'competencies')}${counts.stepsUp > 0 ? html`; a proficiency step up in ${counts.stepsUp}` : ''}; ${bandsUp === 1 ? 'one band up' : plural(bandsUp, 'band') + ' up'} (${fromBand?.name ?? from.band} &rarr; ${toBand?.name ?? to.band})${from.tracks.includes(to.track) ? '' : html`, onto the ${toTrack?.name ?? to.track} track`}.`;
   const differences = lateral ? [] : rows.filter((r) => r.to && to.differences?.[r.to.id]);
   const starts = rows.filter((r) => !r.from && r.to).map((r) => r.competency);
   const stops = rows.filter((r) => r.from && !r.to).map((r) => r.competency);
   const both = rows.filter((r) => r.from && r.to).map((r) => r.competency);
-  const competencyList = (list: Competency[]) =>
-    list.length === 0 ? html`<p class="muted">Nothing.</p>` : html`<ul>${list.map((c) => html`<li><a href="#${c.id}">${c.name}</a></li>`)}</ul>`;
+  // On a summary page the competencies are not on the page: link to them on the level that measures them.
+  const competencyList = (list: Competency[], at: Level) => {
+    const page = step.summary ? site.url(pagePath.level(at.id)) : '';
+    return list.length === 0 ? html`<p class="muted">Nothing.</p>` : html`<ul>${list.map((c) => html`<li><a href="${page}#${c.id}">${c.name}</a></li>`)}</ul>`;
+  };
   const direction = (a: Level, b: Level, start: Competency[], stop: Competency[]) => html`<div class="measured-move">
 <h3>From ${site.short(a)} to ${site.short(b)}</h3>
 <p class="measured-label">You start being measured on</p>
-${competencyList(start)}
+${competencyList(start, b)}
 <p class="measured-label">You stop being measured on</p>
-${competencyList(stop)}
+${competencyList(stop, a)}
 </div>`;
   const measured = lateral
     ? html`<section class="measured" aria-labelledby="ladder-measured-title">
@@ -75,7 +81,7 @@ ${competencyList(stop)}
 ${direction(from, to, starts, stops)}
 ${direction(to, from, stops, starts)}
 </div>
-${both.length > 0 ? html`<p>Both levels are measured on ${plural(both.length, 'competency', 'competencies')}: ${both.map((c, i) => html`${i === 0 ? '' : i === both.length - 1 ? ' and ' : ', '}<a href="#${c.id}">${c.name}</a>`)}, each in its own words below.</p>` : ''}
+${both.length > 0 && !step.summary ? html`<p>Both levels are measured on ${plural(both.length, 'competency', 'competencies')}: ${both.map((c, i) => html`${i === 0 ? '' : i === both.length - 1 ? ' and ' : ', '}<a href="#${c.id}">${c.name}</a>`)}, each in its own words below.</p>` : ''}
 </section>`
     : '';
   const graduation = PACKET_KINDS.graduation.tracks;
@@ -118,14 +124,18 @@ ${
 }
 </dl>
 ${lateral ? html`${measured}\n${rulesSection}` : differenceList}
-<div class="legend">
+${
+  step.summary
+    ? summarySection(site, step, summary)
+    : html`<div class="legend">
 <p>${legend}</p>
 <p class="summary">${summary}</p>
 </div>
 <nav class="toc" aria-label="Competencies">
 <ul>${competencies.map((c) => html`<li><a href="#${c.id}">${c.name}</a></li>`)}</ul>
 </nav>
-${sections}
+${sections}`
+}
 ${lateral ? '' : rulesSection}
 <nav class="step-nav" aria-label="Related pages">
 <ul>
@@ -150,6 +160,20 @@ ${next.map((n) => html`<li><a href="${site.url(pagePath.change(n.key))}">Next st
     main,
     section: `track:${from.track}`,
   };
+}
+
+/**
+ * A summary page's comparison: the two levels' pages, which hold their expectations competency by
+ * competency. The tracks are not neighbours: a full page would repeat both levels' text for every
+ * pair of tracks, and the site's size would grow with the square of the tracks.
+ */
+function summarySection(site: Site, step: Step, summary: Html): Html {
+  const { from, to } = step;
+  const link = (level: Level) => html`<a href="${site.url(pagePath.level(level.id))}">${site.label(level)}</a>`;
+  return html`<section class="compare-summary" aria-labelledby="ladder-compare-title">
+<h2 id="ladder-compare-title">Their expectations</h2>
+<p>${summary} The ${site.trackOf(from)?.name ?? from.track} and ${site.trackOf(to)?.name ?? to.track} tracks are not neighbours on the ladder, so this page does not set the two levels' expectations side by side: read them, competency by competency, on ${link(from)} and ${link(to)}.</p>
+</section>`;
 }
 
 function levelFact(site: Site, label: string, level: Level): Html {
