@@ -2,6 +2,8 @@ import { checkLadder } from '../check.js';
 import { changesLadder, isRechecked, recheckOf, selectChanged } from '../core/changed.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { diffLadders } from '../core/diff.js';
+import { configKind } from '../core/kinds/config.js';
+import { loadLadder } from '../core/load.js';
 import { type Ladder, LadderIndex, type Packet } from '../core/model.js';
 import { groupThreads, PacketSummarizer, type ThreadCounts } from '../core/packet-summary.js';
 import { readLadderAtRef } from '../node/git.js';
@@ -66,12 +68,15 @@ export async function evaluate(options: {
   const local = changed ? selectChanged(result.diagnostics, changed, rechecked) : result.diagnostics;
   const diagnostics: Diagnostic[] = local.map((d) => ({ ...d, file: toRepoPath(d.file) }));
 
-  // The base ladder: governance is read from it (a pull request cannot approve itself by editing
-  // the committee), and ladder changes are diffed against it.
+  // The base ladder: governance and policy are read from it (a pull request cannot approve itself
+  // by editing the committee), and ladder changes are diffed against it. Both live in the ladder's
+  // own files, never in packets, and no rule runs on the base (its findings are nobody's): a packet
+  // pull request reads only ladder.yml there, a ladder change the ladder without its packets.
   let base: Ladder | undefined;
   if (pr) {
     try {
-      base = checkLadder(readLadderAtRef(context.workspace, pr.baseSha, ladderRel)).ladder;
+      const options = ladderChanged ? { personal: false } : { only: [configKind.place] };
+      base = loadLadder(readLadderAtRef(context.workspace, pr.baseSha, ladderRel, options)).ladder;
     } catch {
       notices.push(
         'The base commit of this pull request is not in the checkout, so the ladder diff and the approvals could not be evaluated. Check out with fetch-depth: 0.',

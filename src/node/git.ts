@@ -76,29 +76,26 @@ const MAX_HOPS = 40;
  * symbolic link is followed only to a ladder file inside `ladderDir` at that ref. Two git
  * processes whatever the number of files (three when there are links): one `git ls-tree -r -z`
  * (modes, ids and sizes), one `git cat-file --batch` for the contents.
+ * With `only` (ladder-relative paths), just those files are listed and read (the Action needs only
+ * ladder.yml of a pull request's base): listing sizes costs an object look-up per file, which
+ * thousands of packets make felt; the whole directory is listed only when one of them is a link.
  * An empty list when the directory does not exist at that ref (a ladder added by a pull request).
  * Throws an Error naming the ref when it is unknown, or when `repoDir` is not a git repository.
  */
-export function readLadderAtRef(repoDir: string, ref: string, ladderDir: string, options: { personal?: boolean } = {}): SourceFile[] {
+export function readLadderAtRef(repoDir: string, ref: string, ladderDir: string, options: { personal?: boolean; only?: readonly string[] } = {}): SourceFile[] {
   // Without personal files (the site's changelog): no blob under packets/ is read.
   const personal = options.personal !== false;
+  const only = options.only ? new Set(options.only) : undefined;
   const dir = normalizeDir(ladderDir);
   repoTop(repoDir); // a clear error outside a repository
   const commit = resolveCommit(repoDir, ref);
   if (!commit) throw new GitError(`Unknown git ref "${ref}": no commit by that name in ${repoDir}. (Is it fetched? Shallow clones lack history.)`);
 
-  const listing = git(repoDir, ['ls-tree', '-r', '-z', '-l', '--full-tree', commit, ...(dir ? ['--', dir] : [])]);
   const prefix = dir ? `${dir}/` : '';
-  const tree = new Map<string, TreeEntry>();
-  for (const record of listing.toString('utf8').split('\0')) {
-    // "<mode> SP <type> SP <object> SP* <size> TAB <path>"
-    const tab = record.indexOf('\t');
-    if (tab === -1) continue;
-    const [mode, type, id, size] = record.slice(0, tab).split(/ +/);
-    const full = record.slice(tab + 1);
-    if (!full.startsWith(prefix) || !mode || !type || !id) continue;
-    tree.set(full.slice(prefix.length), { mode, type, id, size: Number(size) });
-  }
+  if (only?.size === 0) return [];
+  let tree = listTree(repoDir, commit, prefix, only ? [...only].map((p) => `${prefix}${p}`) : dir ? [dir] : []);
+  // A link's target may be anywhere in the directory: resolving it needs the whole listing.
+  if (only && [...tree.values()].some((e) => e.mode === LINK)) tree = listTree(repoDir, commit, prefix, dir ? [dir] : []);
 
   const links = [...tree.values()].filter((e) => e.mode === LINK && e.type === 'blob');
   const targets = new Map<string, string>();
@@ -126,7 +123,7 @@ export function readLadderAtRef(repoDir: string, ref: string, ladderDir: string,
   };
   for (const [path, entry] of tree) {
     if (entry.type !== 'blob' || path.split('/').some(isSkippedName)) continue;
-    if (!personal && isPersonalPath(path)) continue;
+    if ((!personal && isPersonalPath(path)) || (only && !only.has(path))) continue;
     if (entry.mode === LINK) {
       const verdict = linkPolicy(path, personal, () => resolveLink(tree, targets, isFolder, path, prefix));
       if (verdict && 'problem' in verdict) files.push(verdict.problem);
@@ -146,6 +143,22 @@ export function readLadderAtRef(repoDir: string, ref: string, ladderDir: string,
     });
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** The `git ls-tree -r -l` entries under these pathspecs at a commit, by path relative to `prefix` (the ladder directory). */
+function listTree(repoDir: string, commit: string, prefix: string, pathspecs: readonly string[]): Map<string, TreeEntry> {
+  const listing = git(repoDir, ['ls-tree', '-r', '-z', '-l', '--full-tree', commit, ...(pathspecs.length > 0 ? ['--', ...pathspecs] : [])]);
+  const tree = new Map<string, TreeEntry>();
+  for (const record of listing.toString('utf8').split('\0')) {
+    // "<mode> SP <type> SP <object> SP* <size> TAB <path>"
+    const tab = record.indexOf('\t');
+    if (tab === -1) continue;
+    const [mode, type, id, size] = record.slice(0, tab).split(/ +/);
+    const full = record.slice(tab + 1);
+    if (!full.startsWith(prefix) || !mode || !type || !id) continue;
+    tree.set(full.slice(prefix.length), { mode, type, id, size: Number(size) });
+  }
+  return tree;
 }
 
 /** The contents of these blobs, in order (undefined for one missing from the clone), from one `git cat-file --batch`. */

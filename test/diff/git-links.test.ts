@@ -77,6 +77,12 @@ describe('readLadderAtRef and links', () => {
     expect(find(files, 'levels/ic/E2-alias.md')).toEqual({ path: 'levels/ic/E2-alias.md', text: e2 });
   });
 
+  test('with only, a link is followed as the full read follows it, and refused as it refuses it', () => {
+    const full = readLadderAtRef(repo, 'HEAD', 'ladder');
+    const only = ['ladder.yml', 'levels/ic/E3.md', 'competencies.yml', 'levels/ic/E7.md'];
+    expect(readLadderAtRef(repo, 'HEAD', 'ladder', { only })).toEqual(full.filter((f) => only.includes(f.path)));
+  });
+
   test('links that leave the ladder, or lead to something that is not a ladder file there, are refused and quote nothing', () => {
     const files = readLadderAtRef(repo, 'HEAD', 'ladder');
     const problems = Object.fromEntries(files.filter((f) => 'problem' in f).map((f) => [f.path, (f as { problem: string }).problem]));

@@ -86,6 +86,17 @@ describe('readLadderAtRef', () => {
     expect(all.map((f) => f.path)).not.toContain('ladder/notes.txt');
   });
 
+  test('with only, just those files are read, as the full read has them', () => {
+    const full = readLadderAtRef(repo, 'v1', 'ladder');
+    expect(readLadderAtRef(repo, 'v1', 'ladder', { only: ['ladder.yml'] })).toEqual(full.filter((f) => f.path === 'ladder.yml'));
+    const two = readLadderAtRef(repo, 'v2', 'ladder', { only: ['levels/ic/E4.md', 'competencies.yml', 'no-such-file.yml'] });
+    expect(two.map((f) => f.path)).toEqual(['competencies.yml', 'levels/ic/E4.md']);
+    expect(readLadderAtRef(repo, 'v1', 'ladder', { only: [] })).toEqual([]);
+    expect(readLadderAtRef(repo, 'v1', 'no-such-dir', { only: ['ladder.yml'] })).toEqual([]);
+    // A file the full read skips is skipped here too.
+    expect(readLadderAtRef(repo, 'v1', 'ladder', { only: ['notes.txt', '.drafts/E9.md'] })).toEqual([]);
+  });
+
   test('binary and oversized files become problems, not text', () => {
     git('checkout', '-q', '-b', 'odd', 'v2');
     writeFileSync(join(repo, 'ladder', 'levels', 'ic', 'E0.md'), Buffer.from([0x2d, 0x00, 0x01]));
