@@ -1,5 +1,5 @@
-// Builds the CLI (dist/cli.js, not committed) and the Action (action/dist/index.js, committed)
-// as single ESM files. Run by `npm run build`, `npm ci` (prepare) and `npm test`.
+// Builds the CLI (dist/cli.js and its chunks, not committed) and the Action (action/dist/index.js
+// and its chunks, committed) as ESM. Run by `npm run build`, `npm ci` (prepare) and `npm test`.
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,8 +33,10 @@ const unusedCoreParts = {
   },
 };
 
-// Chunk names carry a hash: clear old ones so dist/ holds only this build.
+// Chunk names carry a hash: clear old ones so dist/ and action/dist/ hold only this build.
 rmSync(join(root, 'dist', 'chunks'), { recursive: true, force: true });
+const actionDist = join(root, 'action', 'dist');
+for (const f of readdirSync(actionDist)) if (f.endsWith('.js')) rmSync(join(actionDist, f));
 
 const [cli, action] = await Promise.all([
   // The CLI is split: what a command imports dynamically (the site renderer and remark, the diff)
@@ -47,11 +49,15 @@ const [cli, action] = await Promise.all([
     chunkNames: 'chunks/[name]-[hash]',
     metafile: true,
   }),
-  // The Action is one committed file, as `uses:` needs; its lazy parts are deferred by esbuild.
+  // The Action is one committed entry file, as action.yml's runs.main names it, and the chunks it
+  // imports dynamically next to it: a run with nothing to check neither loads nor parses the
+  // engine nor the GitHub client (undici is half the code).
   build({
     ...common,
-    entryPoints: [join(root, 'src/action/index.ts')],
-    outfile: join(root, 'action/dist/index.js'),
+    entryPoints: { index: join(root, 'src/action/index.ts') },
+    outdir: actionDist,
+    splitting: true,
+    chunkNames: '[name]-[hash]',
     minify: true,
     plugins: [unusedCoreParts],
     metafile: true,

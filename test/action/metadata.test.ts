@@ -50,10 +50,27 @@ describe('action.yml at the repository root', () => {
     expect(actionYml.runs.main).toBe('action/dist/index.js');
     expect(bundleExists()).toBe(true);
     const build = readFileSync(join(repoRoot, 'scripts', 'build.js'), 'utf8');
-    const outfile = /entryPoints: \[join\(root, 'src\/action\/index\.ts'\)\],\s*outfile: join\(root, '([^']+)'\)/.exec(build)?.[1];
-    expect(outfile).toBe(actionYml.runs.main);
+    // One entry file named index, written to action/dist with the chunks it imports.
+    const dir = /const actionDist = join\(root, '([^']+)', '([^']+)'\);/.exec(build)?.slice(1).join('/');
+    const entry = /entryPoints: \{ (\w+): join\(root, 'src\/action\/index\.ts'\) \},\s*outdir: actionDist,/.exec(build)?.[1];
+    expect(`${dir}/${entry}.js`).toBe(actionYml.runs.main);
     // The bundle is ESM: the package.json beside it says so whatever the root's says.
     expect(JSON.parse(readFileSync(join(repoRoot, 'action', 'package.json'), 'utf8')).type).toBe('module');
+  });
+
+  test('every chunk the bundle imports is beside it in action/dist, and nothing else is', () => {
+    const dist = join(repoRoot, 'action', 'dist');
+    const imported = new Set<string>();
+    const todo = ['index.js'];
+    while (todo.length > 0) {
+      const file = todo.pop() as string;
+      if (imported.has(file)) continue;
+      imported.add(file);
+      const text = readFileSync(join(dist, file), 'utf8');
+      for (const m of text.matchAll(/(?:from|import\()\s*["']\.\/([^"']+\.js)["']/g)) todo.push(m[1] as string);
+    }
+    const present = readdirSync(dist).filter((f) => f.endsWith('.js'));
+    expect(present.sort()).toEqual([...imported].sort());
   });
 
   test('is the only action metadata file: one list of inputs', () => {
