@@ -1,5 +1,5 @@
+import { escapePointer } from './json-pointer.js';
 import type { Pay, PayRange } from './model.js';
-import { escapePointer } from './yaml-document.js';
 
 /**
  * Reading values out of YAML that passed its schema only in part: every helper takes anything and

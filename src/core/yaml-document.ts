@@ -12,6 +12,7 @@ import {
   YAMLException,
 } from 'js-yaml';
 import type { Position, Span } from './diagnostic.js';
+import { escapePointer } from './json-pointer.js';
 import { LineIndex } from './text-position.js';
 import { readSimpleYaml } from './yaml-simple.js';
 
@@ -148,9 +149,7 @@ export class YamlDocument {
   }
 }
 
-export function escapePointer(segment: string | number): string {
-  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
-}
+export { escapePointer };
 
 function padTo(text: string, start: number, end: number): string {
   // Keep newlines (so line numbers hold) and blank everything else before `start`.
