@@ -1,6 +1,6 @@
 import { relative, resolve, sep } from 'node:path';
 import { isLadderPath } from '../core/kinds/index.js';
-import { changedFiles } from '../node/git.js';
+import { changedFilesAsync } from '../node/git.js';
 import { describeFailure, listAll } from './api.js';
 import type { RunContext } from './context.js';
 import type { GitHubClient } from './github.js';
@@ -15,10 +15,12 @@ export async function ladderChanges(
   context: RunContext,
   pr: NonNullable<RunContext['pullRequest']>,
   ladderDir: string,
+  /** What git says changed (changedFilesAsync, started early), if it was asked. */
+  listed: Promise<string[] | undefined> | undefined,
   github: () => Promise<GitHubClient>,
   apiFailures: string[],
 ): Promise<string[] | undefined> {
-  let repoPaths = changedFiles(context.workspace, pr.baseSha, pr.headSha);
+  let repoPaths = await (listed ?? changedFilesAsync(context.workspace, pr.baseSha, pr.headSha));
   if (!repoPaths) {
     try {
       const files = await listAll<{ filename?: unknown; previous_filename?: unknown }>(await github(), 'GET /repos/{owner}/{repo}/pulls/{pull_number}/files', {

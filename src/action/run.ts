@@ -1,9 +1,11 @@
 import { join, relative, sep } from 'node:path';
 import type * as Core from '@actions/core';
+import { changedFilesAsync } from '../node/git.js';
 import { ladderDirIn } from '../node/ladder-root.js';
 import { UnreadableDirectoryError } from '../node/read-ladder-dir.js';
+import { NOTHING_TO_CHECK } from '../report/nothing.js';
 import { ladderChanges } from './changes.js';
-import { readContext } from './context.js';
+import { type RunContext, readContext } from './context.js';
 import type { GitHubClient } from './github.js';
 import { readInputs } from './inputs.js';
 
@@ -14,8 +16,12 @@ import { readInputs } from './inputs.js';
 export async function run(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Promise<void> {
   let core: typeof Core | undefined;
   try {
+    // git lists the pull request's changes while @actions/core loads: the two waits overlap.
+    const context = readContext(env, cwd);
+    const pr = context.pullRequest;
+    const listed = pr ? changedFilesAsync(context.workspace, pr.baseSha, pr.headSha) : undefined;
     core = await import('@actions/core');
-    await check(core, env, cwd);
+    await check(core, env, context, listed);
   } catch (error) {
     const hint = error instanceof UnreadableDirectoryError ? ' Set the ladder-directory input to the folder that holds ladder.yml.' : '';
     const message = `ladder-as-code could not complete: ${error instanceof Error ? error.message : String(error)}.${hint}`;
@@ -30,8 +36,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, cwd: string = pr
   }
 }
 
-async function check(core: typeof Core, env: NodeJS.ProcessEnv, cwd: string): Promise<void> {
-  const context = readContext(env, cwd);
+async function check(core: typeof Core, env: NodeJS.ProcessEnv, context: RunContext, listed: Promise<string[] | undefined> | undefined): Promise<void> {
   const inputs = readInputs(core, join(env.RUNNER_TEMP || context.workspace, 'ladder-report.json'));
   const ladderDir = ladderDirIn(context.workspace, inputs.ladderDirectory);
   const ladderRel = relative(context.workspace, ladderDir).split(sep).join('/');
@@ -48,11 +53,10 @@ async function check(core: typeof Core, env: NodeJS.ProcessEnv, cwd: string): Pr
   };
 
   const apiFailures: string[] = [];
-  const changed = pr ? await ladderChanges(context, pr, ladderDir, github, apiFailures) : undefined;
+  const changed = pr ? await ladderChanges(context, pr, ladderDir, listed, github, apiFailures) : undefined;
   if (changed?.length === 0) {
     core.info(`No file under ${ladderRel || '.'} changed in this pull request: nothing to check.`);
     try {
-      const { NOTHING_TO_CHECK } = await import('../report/markdown.js');
       await core.summary.addRaw(NOTHING_TO_CHECK).write();
     } catch (error) {
       core.warning(`Could not write the job summary: ${(error as Error).message}.`);

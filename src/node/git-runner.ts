@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 /**
@@ -83,6 +83,34 @@ export function git(cwd: string, args: readonly string[], options: GitOptions = 
   } catch (error) {
     throw gitError(error, cwd, args, maxBuffer, timeout);
   }
+}
+
+/**
+ * As git(), without blocking: for a command whose wait other work can overlap (the Action lists a
+ * pull request's changes while it loads its toolkit). Rejects with a GitError.
+ */
+export function gitAsync(cwd: string, args: readonly string[], options: Omit<GitOptions, 'input'> = {}): Promise<Buffer> {
+  const { maxBuffer = GIT_MAX_BUFFER, timeout = GIT_TIMEOUT_MS } = options;
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      'git',
+      ['--no-pager', ...SETTINGS.flatMap((s) => ['-c', s]), ...args],
+      { cwd, maxBuffer, timeout, encoding: 'buffer', env: { ...process.env, ...ENV } },
+      (error, stdout, stderr) => {
+        if (!error) return resolve(stdout);
+        // execFile's error, in execFileSync's terms, which gitError reads.
+        const code = typeof error.code === 'number' ? undefined : error.code;
+        const as = {
+          message: error.message,
+          status: typeof error.code === 'number' ? error.code : null,
+          code: error.killed && code === undefined ? 'ETIMEDOUT' : code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER' ? 'ENOBUFS' : code,
+          stderr,
+        };
+        reject(gitError(as, cwd, args, maxBuffer, timeout));
+      },
+    );
+    child.stdin?.end();
+  });
 }
 
 /** The output of `git <args>` as UTF-8 text (see git). */

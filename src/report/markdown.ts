@@ -108,8 +108,7 @@ function quorumLines(quorum: Quorum): string[] {
   return out;
 }
 
-/** The job summary of a pull request that changes no ladder file. */
-export const NOTHING_TO_CHECK = '## Ladder check\n\nNo ladder or packet file changed in this pull request: nothing to check.\n';
+export { NOTHING_TO_CHECK } from './nothing.js';
 
 /** A warning appended to the job summary after the report, within the room the report left for it. */
 export function summaryNotice(text: string): string {

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { CliIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import type { LadderDiff } from '../../src/core/diff.js';
-import { changedFiles, readLadderAtRef } from '../../src/node/git.js';
+import { changedFiles, changedFilesAsync, readLadderAtRef } from '../../src/node/git.js';
+import { GitError, git as git_, gitAsync } from '../../src/node/git-runner.js';
 import { readLadderDir } from '../../src/node/read-ladder-dir.js';
 import { exampleDir } from './helpers.js';
 
@@ -127,6 +128,39 @@ describe('changedFiles', () => {
     expect(changedFiles(repo, '0123456789abcdef0123456789abcdef01234567', 'v2')).toBeUndefined();
     expect(changedFiles(repo, 'v1', 'nope')).toBeUndefined();
     expect(changedFiles(outside, 'v1', 'v2')).toBeUndefined();
+  });
+
+  test('changedFilesAsync answers as changedFiles does, without blocking', async () => {
+    for (const [base, head, dir] of [
+      ['v1', 'v2', repo],
+      ['v2', 'v2', repo],
+      ['v1', 'nope', repo],
+      ['--output=/tmp/x', 'v2', repo],
+      ['v1', 'v2', outside],
+    ] as const) {
+      expect(await changedFilesAsync(dir, base, head)).toEqual(changedFiles(dir, base, head));
+    }
+  });
+});
+
+describe('gitAsync', () => {
+  test("fails as git() fails: a GitError with git's status and complaint, or the known cause", async () => {
+    const sync = (() => {
+      try {
+        git_(repo, ['cat-file', '-e', 'nope']);
+      } catch (error) {
+        return error as GitError;
+      }
+    })();
+    const later = (await gitAsync(repo, ['cat-file', '-e', 'nope']).catch((error: unknown) => error)) as GitError;
+    expect(later).toBeInstanceOf(GitError);
+    expect(sync).toBeInstanceOf(GitError);
+    expect({ message: later.message, status: later.status }).toEqual({ message: sync?.message, status: sync?.status });
+    const outsider = (await gitAsync(outside, ['rev-parse', 'HEAD']).catch((error: unknown) => error)) as GitError;
+    expect(outsider.failure).toBe('not-a-repository');
+    expect((await gitAsync(repo, ['rev-parse', 'v1'])).toString('utf8').trim()).toMatch(/^[0-9a-f]{40}$/);
+    const tooMuch = (await gitAsync(repo, ['cat-file', '-p', 'v1:ladder/ladder.yml'], { maxBuffer: 10 }).catch((error: unknown) => error)) as GitError;
+    expect(tooMuch.failure).toBe('too-much-output');
   });
 });
 
