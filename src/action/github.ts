@@ -1,13 +1,27 @@
-import { getOctokit } from '@actions/github';
-import { defaults } from '@actions/github/lib/utils';
+import { Octokit } from '@octokit/core';
+import { paginateRest } from '@octokit/plugin-paginate-rest';
+import { restEndpointMethods } from '@octokit/plugin-rest-endpoint-methods';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { TimeBudgetSpent } from './api.js';
 
-export type GitHubClient = ReturnType<typeof getOctokit>;
+// @actions/github's client, with its plugins and ours, built here rather than by getOctokit: that
+// one loads @actions/http-client and undici (half the Action's code) on every run, for the proxy
+// support only a runner with a proxy needs (see proxyFetch).
+const Client = Octokit.plugin(restEndpointMethods, paginateRest, retry, throttling);
+
+export type GitHubClient = InstanceType<typeof Client>;
 
 /** No single request waits longer than this for its answer. */
 export const REQUEST_TIMEOUT_MS = 30_000;
+
+/**
+ * Whether the runner asks for a proxy: then requests go through @actions/http-client's fetch,
+ * which follows these variables (and no_proxy) as every action does; else through Node's own fetch.
+ */
+export function proxyConfigured(env: NodeJS.ProcessEnv): boolean {
+  return ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'].some((name) => Boolean(env[name]));
+}
 
 /**
  * An authenticated client that retries server errors and waits out rate limits, primary and
@@ -16,7 +30,13 @@ export const REQUEST_TIMEOUT_MS = 30_000;
  * REQUEST_TIMEOUT_MS of it. A rate limit that resets later than the budget allows is not waited
  * for: the call fails, and the run reports without it. Loaded only when a run needs the API.
  */
-export function createClient(token: string, baseUrl: string, budgetSeconds: number, log: (message: string) => void): GitHubClient {
+export async function createClient(
+  token: string,
+  baseUrl: string,
+  budgetSeconds: number,
+  log: (message: string) => void,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<GitHubClient> {
   const deadline = Date.now() + budgetSeconds * 1000;
   const affordable = (seconds: number) => Date.now() + seconds * 1000 < deadline;
   const handle = (what: string) => (retryAfter: number, options: { method?: string; url?: string }, _octokit: unknown, retryCount: number) => {
@@ -26,23 +46,27 @@ export function createClient(token: string, baseUrl: string, budgetSeconds: numb
     );
     return retrying;
   };
-  // @actions/github's fetch goes through the runner's proxy settings: keep it, and bound it in time.
-  const proxyFetch = (defaults.request?.fetch ?? fetch) as typeof fetch;
+  // Through the runner's proxy when it has one (loaded only then), and bounded in time.
+  const base: typeof fetch = proxyConfigured(env) ? (await import('./proxy-fetch.js')).proxyFetch : fetch;
   const boundedFetch = (url: string | URL | Request, init: RequestInit = {}) => {
     const left = deadline - Date.now();
     if (left <= 0) return Promise.reject(new TimeBudgetSpent(`the GitHub API time limit of ${budgetSeconds} s is spent`));
     const timeout = AbortSignal.timeout(Math.min(REQUEST_TIMEOUT_MS, left));
-    return proxyFetch(url, { ...init, signal: init.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
+    return base(url, { ...init, signal: init.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
   };
-  return getOctokit(
-    token,
-    {
-      baseUrl,
-      request: { ...defaults.request, fetch: boundedFetch },
-      retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451] },
-      throttle: { onRateLimit: handle('primary'), onSecondaryRateLimit: handle('secondary') },
-    },
-    retry,
-    throttling,
-  );
+  return new Client({
+    // As @actions/github's getOctokitOptions: the token scheme, and the runner's orchestration id in the user agent.
+    auth: `token ${token}`,
+    userAgent: userAgentOf(env),
+    baseUrl,
+    request: { fetch: boundedFetch },
+    retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451] },
+    throttle: { onRateLimit: handle('primary'), onSecondaryRateLimit: handle('secondary') },
+  });
+}
+
+/** The user agent @actions/github gives a run: octokit's own, tagged with the runner's orchestration id when there is one. */
+function userAgentOf(env: NodeJS.ProcessEnv): string | undefined {
+  const id = env.ACTIONS_ORCHESTRATION_ID?.trim();
+  return id ? `actions_orchestration_id/${id.replace(/[^a-z0-9_.-]/gi, '_')}` : undefined;
 }

@@ -47,7 +47,7 @@ async function check(core: typeof Core, env: NodeJS.ProcessEnv, context: RunCont
   const github = async () => {
     if (!client) {
       const { createClient } = await import('./github.js');
-      client = createClient(inputs.token, context.apiUrl, inputs.apiTimeout, (m) => core.info(m));
+      client = await createClient(inputs.token, context.apiUrl, inputs.apiTimeout, (m) => core.info(m), env);
     }
     return client;
   };

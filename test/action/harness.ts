@@ -117,6 +117,8 @@ export function runAction(options: {
   runId?: number;
   /** The workflow job's id (GITHUB_JOB); the README's workflow calls it `ladder`. */
   job?: string;
+  /** More of the runner's environment (a proxy). */
+  env?: Record<string, string>;
 }): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), 'ladder-runner-'));
   const eventPath = join(dir, 'event.json');
@@ -142,6 +144,7 @@ export function runAction(options: {
     GITHUB_RUN_ATTEMPT: '1',
     GITHUB_JOB: options.job ?? 'ladder',
     RUNNER_TEMP: dir,
+    ...options.env,
   };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   return new Promise((resolve, reject) => {
