@@ -274,6 +274,16 @@ describe('a failing API never costs the report', () => {
     expect(result.stdout).toMatch(/not waiting 36\d\d s \(the API time limit is 120 s\)/);
   });
 
+  test('a secondary rate limit on a GraphQL query is waited out and retried, as on any other call', async () => {
+    const repo = await setup();
+    server.fail('POST', /^\/graphql$/, 403, 1, { message: 'You have exceeded a secondary rate limit.' }, { 'retry-after': '1' });
+    const result = await run(repo);
+    expect(result.stdout).toMatch(/GitHub secondary rate limit on POST \/graphql; retrying after 1 s/);
+    expect(warnings(result)).toEqual([]);
+    expect(server.requests.filter((r) => r.method === 'POST' && r.path === '/graphql').length).toBeGreaterThan(2);
+    expect(botReports()).toHaveLength(1);
+  });
+
   test('pages that repeat, or never end, are not followed forever, and are not taken as the whole list', async () => {
     const repo = await setup();
     server.paging.push({ path: /\/reviews$/, mode: 'repeat' }, { path: /\/issues\/7\/comments$/, mode: 'endless' });
