@@ -1,4 +1,4 @@
-import { migrationsOf, whereWent } from './migrations.js';
+import { MIGRATION_VERB, migrationsOf, whereWent } from './migrations.js';
 import { type Band, type Competency, type Ladder, LadderIndex, type Level, type MigrationKind, type Pay, type PayRange, type TrackKind } from './model.js';
 import { FEEDBACK_MINIMUM_KINDS } from './packet-kinds.js';
 import { stepAt, stepChangeText } from './proficiency.js';
@@ -264,7 +264,7 @@ export function diffLadders(base: Ladder, head: Ladder): LadderDiff {
   const changes = new Map<string, string[]>();
   const note = (id: string, what: string) => changes.set(id, [...(changes.get(id) ?? []), what]);
   for (const l of levels.removed) note(l.id, 'was removed');
-  for (const m of levels.migrated) for (const id of m.from) if (!m.to.includes(id)) note(id, `${MIGRATED[m.kind]} ${m.to.join(', ')}`);
+  for (const m of levels.migrated) for (const id of m.from) if (!m.to.includes(id)) note(id, `was ${MIGRATION_VERB[m.kind]} ${m.to.join(', ')}`);
   for (const r of levels.retitled) note(r.id, 'was retitled');
   for (const m of levels.moved) note(m.id, `moved from band ${m.fromBand} to ${m.toBand}`);
   const changedSections = new Map<string, string[]>();
@@ -355,8 +355,6 @@ export function addsWords(added: readonly string[], removed: readonly string[]):
   }
   return false;
 }
-
-const MIGRATED: Record<MigrationKind, string> = { rename: 'was renamed to', split: 'was split into', merge: 'was merged into' };
 
 /**
  * Base levels that head no longer has, which head's changelog migrations take to head levels

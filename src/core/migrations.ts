@@ -1,5 +1,9 @@
-import type { Ladder, Migration } from './model.js';
+import type { Ladder, Migration, MigrationKind } from './model.js';
 import { compareVersions } from './semver.js';
+import { joinWords } from './text.js';
+
+/** How each kind of migration reads: "E3 split into SWE3 and SRE3". */
+export const MIGRATION_VERB: Record<MigrationKind, string> = { rename: 'renamed to', split: 'split into', merge: 'merged into' };
 
 /** Every migration the ladder's changelog declares, oldest version first (the order they apply in). */
 export function migrationsOf(ladder: Pick<Ladder, 'changelog'>): Migration[] {
@@ -32,16 +36,9 @@ export function whereWent(id: string, migrations: readonly Migration[]): Migrate
 
 /** "was renamed to SWE3 (2.0.0)", "was split into SWE3 and SRE3 (2.0.0)", chains joined with ", then". */
 export function describeMigrated(migrated: Migrated): string {
-  return migrated.steps
-    .map((m) => {
-      const to = joinIds(m.to);
-      const what = m.kind === 'rename' ? `was renamed to ${to}` : m.kind === 'split' ? `was split into ${to}` : `was merged into ${to}`;
-      return `${what} in version ${m.version}`;
-    })
-    .join(', then ');
+  return migrated.steps.map((m) => `was ${MIGRATION_VERB[m.kind]} ${joinIds(m.to)} in version ${m.version}`).join(', then ');
 }
 
 export function joinIds(ids: readonly string[]): string {
-  const quoted = ids.map((i) => `"${i}"`);
-  return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+  return joinWords(ids.map((i) => `"${i}"`));
 }

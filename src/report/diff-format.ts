@@ -1,6 +1,6 @@
 import type { Equivalence, ExpectationChange, LadderDiff, StepChange, Verdict } from '../core/diff.js';
 import { escapeMarkdown } from '../core/markdown-escape.js';
-import type { MigrationKind } from '../core/model.js';
+import { MIGRATION_VERB } from '../core/migrations.js';
 import { stepChangeText } from '../core/proficiency.js';
 import { plural, stripControl } from '../core/text.js';
 import type { Segment } from '../core/word-diff.js';
@@ -46,8 +46,6 @@ export function elide(segments: readonly Segment[], context: number = CONTEXT_WO
     return { kind: 'same', text };
   });
 }
-
-const MIGRATION_TEXT: Record<MigrationKind, string> = { rename: 'renamed to', split: 'split into', merge: 'merged into' };
 
 /** "version 2.0.0", or "versions 2.0.0, 3.0.0" for a chain. */
 function versionsText(versions: readonly string[]): string {
@@ -103,7 +101,7 @@ export function diffToText(diff: LadderDiff, options: { color?: boolean } = {}):
     ...levels.removed.map((l) => `  ${red('-')} ${pad(l.id)} ${clean(l.title)} (track ${clean(l.track)}, band ${clean(l.band)})`),
     ...levels.retitled.map((r) => `  ${yellow('~')} ${pad(r.id)} retitled "${clean(r.from)}" → "${clean(r.to)}"`),
     ...levels.migrated.map(
-      (m) => `  ${yellow('→')} ${pad(clean(m.from.join(', ')))} ${MIGRATION_TEXT[m.kind]} ${clean(m.to.join(', '))} (${clean(versionsText(m.versions))})`,
+      (m) => `  ${yellow('→')} ${pad(clean(m.from.join(', ')))} ${MIGRATION_VERB[m.kind]} ${clean(m.to.join(', '))} (${clean(versionsText(m.versions))})`,
     ),
     ...levels.moved.map(
       (m) => `  ${yellow('~')} ${pad(m.id)} moved from band ${clean(m.fromBand)} to ${clean(m.toBand)}${m.was ? ` (was ${clean(m.was)})` : ''}`,
@@ -234,7 +232,7 @@ export function diffToMarkdown(diff: LadderDiff, options: { maxChars?: number } 
     ...levels.added.map((l) => `| added | ${e(l.id)} | ${e(l.title)} (track ${e(l.track)}, band ${e(l.band)}) |`),
     ...levels.removed.map((l) => `| removed | ${e(l.id)} | ${e(l.title)} (track ${e(l.track)}, band ${e(l.band)}) |`),
     ...levels.retitled.map((r) => `| retitled | ${e(r.id)} | ${e(r.from)} → ${e(r.to)} |`),
-    ...levels.migrated.map((m) => `| ${m.kind} | ${e(m.from.join(', '))} | ${MIGRATION_TEXT[m.kind]} ${e(m.to.join(', '))} (${e(versionsText(m.versions))}) |`),
+    ...levels.migrated.map((m) => `| ${m.kind} | ${e(m.from.join(', '))} | ${MIGRATION_VERB[m.kind]} ${e(m.to.join(', '))} (${e(versionsText(m.versions))}) |`),
     ...levels.moved.map((m) => `| moved | ${e(m.id)} | band ${e(m.fromBand)} → ${e(m.toBand)}${m.was ? ` (was ${e(m.was)})` : ''} |`),
     ...levels.summaryChanged.map((s) => `| summary | ${e(s.id)} | ${e(s.to)} |`),
   ];
