@@ -3,6 +3,7 @@ import type { Section } from '../core/markdown-document.js';
 import { at, type Competency, type LadderIndex, type Level, type Located } from '../core/model.js';
 import { didYouMean, listOf } from '../core/suggest.js';
 import type { Rule } from './rule.js';
+import { checkSubsections } from './subsections.js';
 
 /**
  * A level has exactly one non-empty `## ` section per competency that applies to it (its track's,
@@ -47,7 +48,7 @@ export const levelSections: Rule = {
           continue;
         }
         const subs = subsAt(competency, level, index);
-        if (judgedBySubs(subs)) checkSubsections(level, section, competency, subs, index, report);
+        if (judgedBySubs(subs)) subsectionsOfLevel(level, section, competency, subs, index, report);
         else if (section.body === '') {
           report(
             { file, at: section.at },
@@ -74,8 +75,8 @@ export const levelSections: Rule = {
   },
 };
 
-/** The `### ` sections under a pillar: one non-empty section per applicable sub, none unknown, repeated or not yet applicable. */
-function checkSubsections(
+/** The `### ` sections under a pillar, in a level's words. */
+function subsectionsOfLevel(
   level: Level,
   section: Section,
   pillar: Competency,
@@ -83,31 +84,23 @@ function checkSubsections(
   index: LadderIndex,
   report: (where: Located, message: string) => void,
 ): void {
-  const file = level.origin.file;
-  const { matches, seen } = matchSections(section.subsections ?? [], [...subs.keys()]);
-  for (const [sub, match] of matches) {
-    const where = { file, at: sub.at };
-    if (match.kind === 'unknown') {
-      report(
-        where,
-        `Unknown subsection "${sub.name}" under "${pillar.name}" in level "${level.id}": "${pillar.name}" has no sub-competency of this name.${didYouMean(
-          sub.name,
-          [...subs.keys()].map((s) => s.name),
-        )} "### " headings under a pillar name its subs in competencies.yml.`,
-      );
-    } else if (match.kind === 'repeat') {
-      report(where, `Subsection "${sub.name}" appears twice under "${pillar.name}" in level "${level.id}" (first on line ${match.firstLine}); merge the two.`);
-    } else if (subs.get(match.competency) === 'no') {
-      report(where, notYet(`Subsection "${sub.name}" of level "${level.id}"`, match.competency, index));
-    } else if (sub.body === '') {
-      report(where, `Subsection "${sub.name}" of level "${level.id}" is empty; write what this level expects for ${match.competency.name.toLowerCase()}.`);
-    }
-  }
-  const missing = [...subs].filter(([s, a]) => a === 'yes' && !seen.has(s)).map(([s]) => s);
-  if (missing.length > 0) {
-    report(
-      { file, at: section.at },
-      `Section "${section.name}" of level "${level.id}" has no subsection for ${listOf(missing.map((s) => s.name))}; add a "### <name>" section under it for each, with its expectations.`,
-    );
-  }
+  const names = [...subs.keys()].map((s) => s.name);
+  checkSubsections(
+    level.origin.file,
+    section,
+    subs,
+    (body) => body === '',
+    {
+      unknown: (sub) =>
+        `Unknown subsection "${sub.name}" under "${pillar.name}" in level "${level.id}": "${pillar.name}" has no sub-competency of this name.${didYouMean(sub.name, names)} "### " headings under a pillar name its subs in competencies.yml.`,
+      repeat: (sub, _, firstLine) =>
+        `Subsection "${sub.name}" appears twice under "${pillar.name}" in level "${level.id}" (first on line ${firstLine}); merge the two.`,
+      notYet: (sub, competency) => notYet(`Subsection "${sub.name}" of level "${level.id}"`, competency, index),
+      empty: (sub, competency) =>
+        `Subsection "${sub.name}" of level "${level.id}" is empty; write what this level expects for ${competency.name.toLowerCase()}.`,
+      missing: (missing) =>
+        `Section "${section.name}" of level "${level.id}" has no subsection for ${listOf(missing.map((s) => s.name))}; add a "### <name>" section under it for each, with its expectations.`,
+    },
+    report,
+  );
 }

@@ -15,6 +15,7 @@ import { at, type Competency, type LadderIndex, type Level, type Located } from 
 import { withoutComments } from '../core/packet-summary.js';
 import { didYouMean, listOf } from '../core/suggest.js';
 import type { Rule } from './rule.js';
+import { checkSubsections } from './subsections.js';
 
 /**
  * Whether a summary or section holds nothing but whitespace and guidance comments (left by `ladder
@@ -121,33 +122,23 @@ function checkSubEvidence(
   index: LadderIndex,
   report: (where: Located, message: string) => void,
 ): void {
-  const { matches, seen } = matchSections(section.subsections ?? [], [...subs.keys()]);
-  for (const [sub, match] of matches) {
-    const where = { file, at: sub.at };
-    if (match.kind === 'unknown') {
-      report(
-        where,
-        `Unknown subsection under "${pillar.name}": it has no sub-competency of this name.${didYouMean(
-          sub.name,
-          [...subs.keys()].map((s) => s.name),
-        )} Evidence for "${pillar.name}" goes in one "### <sub>" section per sub-competency.`,
-      );
-    } else if (match.kind === 'repeat') {
-      report(where, `Subsection "${match.competency.name}" appears twice (first on line ${match.firstLine}); merge the evidence into one section.`);
-    } else if (subs.get(match.competency) === 'no') {
-      report(where, notYet(`Subsection "${match.competency.name}" at level ${target.id}`, match.competency, index));
-    } else if (isEmpty(sub.body)) {
-      report(
-        where,
-        `Subsection "${match.competency.name}" has no evidence yet; write what the candidate did that meets ${target.id}'s expectations for "${match.competency.name}".`,
-      );
-    }
-  }
-  const missing = [...subs].filter(([s, a]) => a === 'yes' && !seen.has(s)).map(([s]) => s);
-  if (missing.length > 0) {
-    report(
-      { file, at: section.at },
-      `Section "${pillar.name}" has no evidence for ${listOf(missing.map((s) => s.name))}, which level ${target.id} expects per sub-competency; add a "### <name>" section under it for each.`,
-    );
-  }
+  const names = [...subs.keys()].map((s) => s.name);
+  // Packet headings are named by their line, never quoted: the competency's name is the ladder's.
+  checkSubsections(
+    file,
+    section,
+    subs,
+    isEmpty,
+    {
+      unknown: (sub) =>
+        `Unknown subsection under "${pillar.name}": it has no sub-competency of this name.${didYouMean(sub.name, names)} Evidence for "${pillar.name}" goes in one "### <sub>" section per sub-competency.`,
+      repeat: (_, competency, firstLine) => `Subsection "${competency.name}" appears twice (first on line ${firstLine}); merge the evidence into one section.`,
+      notYet: (_, competency) => notYet(`Subsection "${competency.name}" at level ${target.id}`, competency, index),
+      empty: (_, competency) =>
+        `Subsection "${competency.name}" has no evidence yet; write what the candidate did that meets ${target.id}'s expectations for "${competency.name}".`,
+      missing: (missing) =>
+        `Section "${pillar.name}" has no evidence for ${listOf(missing.map((s) => s.name))}, which level ${target.id} expects per sub-competency; add a "### <name>" section under it for each.`,
+    },
+    report,
+  );
 }
