@@ -5,29 +5,59 @@
  * at the text only, so that a file of answers is never parsed, and never quoted by a schema message.
  * Returns the line of the first such row, or undefined.
  */
-export function surveyRowsLine(text: string): number | undefined {
-  // Every signal below needs "manager" on the line it starts from: most files (every IC level,
-  // most packets) are ruled out without being split, and only such lines are looked at.
-  if (!/manager/i.test(text)) return undefined;
-  const lines = text.split(/\r\n|\r|\n/);
-  const keyLines: number[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] as string;
-    if (!/manager/i.test(line)) continue;
-    if (/^[ \t]*(?:-[ \t]+)?["']?manager["']?[ \t]*:/i.test(line)) keyLines.push(i);
-    if (keyLines.length >= 2) return (keyLines[0] as number) + 1;
-    const cells = headerCells(line);
-    if (cells && i + 2 < lines.length) {
-      const table = cells.pipe;
-      // A Markdown table: the delimiter row, then rows; comma-separated: rows with as many commas.
-      const rows = lines.slice(i + (table ? 2 : 1), i + (table ? 4 : 3));
-      const body = table
-        ? /^\s*\|?\s*:?-{3,}/.test(lines[i + 1] as string) && rows.every((r) => r.includes('|'))
-        : rows.every((r) => commas(r) === commas(line));
-      if (body) return i + 1;
+export function surveyRowsLine(source: string): number | undefined {
+  // Every signal below needs "manager" on the line it starts from, so only lines holding it are
+  // looked at, found by one search over the text: the check runs on every file of the ladder, and
+  // splitting each file into lines cost more than the rest of reading it.
+  const find = /manager/gi;
+  if (!find.test(source)) return undefined;
+  const text = source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source;
+  find.lastIndex = 0;
+  let keyAt: number | undefined;
+  for (let hit = find.exec(text); hit !== null; hit = find.exec(text)) {
+    const start = text.lastIndexOf('\n', hit.index) + 1;
+    const end = lineEnd(text, start);
+    const line = text.slice(start, end);
+    if (/^[ \t]*(?:-[ \t]+)?["']?manager["']?[ \t]*:/i.test(line)) {
+      if (keyAt !== undefined) return lineNumber(text, keyAt);
+      keyAt = start;
     }
+    const cells = headerCells(line);
+    if (cells) {
+      const next = following(text, end, 3);
+      // A Markdown table: the delimiter row, then rows; comma-separated: rows with as many commas.
+      if (next.length >= 2) {
+        const body = cells.pipe
+          ? /^\s*\|?\s*:?-{3,}/.test(next[0] as string) && next.slice(1).every((r) => r.includes('|'))
+          : next.slice(0, 2).every((r) => commas(r) === commas(line));
+        if (body) return lineNumber(text, start);
+      }
+    }
+    find.lastIndex = end + 1;
   }
   return undefined;
+}
+
+function lineEnd(text: string, start: number): number {
+  const end = text.indexOf('\n', start);
+  return end === -1 ? text.length : end;
+}
+
+/** Up to `count` lines after the line ending at `end`; fewer when the text ends first. */
+function following(text: string, end: number, count: number): string[] {
+  const lines: string[] = [];
+  for (let at = end; at < text.length && lines.length < count; ) {
+    const next = lineEnd(text, at + 1);
+    lines.push(text.slice(at + 1, next));
+    at = next;
+  }
+  return lines;
+}
+
+function lineNumber(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 function headerCells(line: string): { pipe: boolean } | undefined {
