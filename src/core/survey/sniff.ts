@@ -60,7 +60,11 @@ function lineNumber(text: string, offset: number): number {
   return line;
 }
 
+// A header names "manager" as a whole cell: prose that mentions managers (and has commas) is not split.
+const MANAGER_CELL = /(?:^|[|,])\s*["']?manager["']?\s*(?:[|,]|$)/i;
+
 function headerCells(line: string): { pipe: boolean } | undefined {
+  if (!MANAGER_CELL.test(line)) return undefined;
   const pipe = line.includes('|');
   if (!pipe && !line.includes(',')) return undefined;
   const cells = line.split(pipe ? '|' : ',').map((c) =>
