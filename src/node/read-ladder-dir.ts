@@ -13,6 +13,7 @@ import {
   problems,
   specialKind,
 } from './file-policy.js';
+import { TextArena } from './text-arena.js';
 
 export { decode, MAX_FILE_BYTES } from './file-policy.js';
 
@@ -39,7 +40,9 @@ export function readLadderDir(dir: string, options: ReadOptions = {}): SourceFil
     throw new UnreadableDirectoryError(`cannot read ${dir}: ${errorCode(error)}`);
   }
   const files: SourceFile[] = [];
-  walk(new LadderTree(dir, options.personal !== false), '', files, options.frontMatterOnly ?? (() => false));
+  const arena = new TextArena();
+  walk(new LadderTree(dir, options.personal !== false), '', files, options.frontMatterOnly ?? (() => false), arena);
+  arena.flush();
   return files.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
@@ -93,7 +96,7 @@ export class LadderTree {
   }
 }
 
-function walk(tree: LadderTree, rel: string, out: SourceFile[], headOnly: (path: string) => boolean): void {
+function walk(tree: LadderTree, rel: string, out: SourceFile[], headOnly: (path: string) => boolean, arena?: TextArena): void {
   let entries: Dirent[];
   try {
     entries = readdirSync(join(tree.dir, rel), { withFileTypes: true });
@@ -108,12 +111,12 @@ function walk(tree: LadderTree, rel: string, out: SourceFile[], headOnly: (path:
     if (isSkippedName(name) || (!tree.personal && rel === '' && PERSONAL_ROOTS.includes(name))) continue;
     const path = rel ? `${rel}/${name}` : name;
     // The entry's type comes with the listing: no stat per file, and nothing special is ever opened.
-    if (entry.isDirectory()) walk(tree, path, out, headOnly);
+    if (entry.isDirectory()) walk(tree, path, out, headOnly, arena);
     else if (entry.isSymbolicLink()) {
       const file = tree.link(path, path.endsWith('.md') && headOnly(path));
       if (file) out.push(file);
     } else if (!isLadderFileName(name)) continue;
-    else if (entry.isFile()) out.push(readRegular(join(tree.dir, path), path, path.endsWith('.md') && headOnly(path)));
+    else if (entry.isFile()) out.push(readRegular(join(tree.dir, path), path, path.endsWith('.md') && headOnly(path), arena));
     else out.push({ path, problem: problems.special(specialKind(entry)) });
   }
 }
@@ -139,7 +142,7 @@ export function readOne(full: string, path: string, size: number): SourceFile {
  * (for files consulted but not checked, whose bodies may be long); one whose front matter does not
  * close is read as a whole, so that a broken file still reads (and reports) as itself.
  */
-export function readRegular(full: string, path: string, headOnly = false): SourceFile {
+export function readRegular(full: string, path: string, headOnly = false, arena?: TextArena): SourceFile {
   let fd: number;
   try {
     fd = openSync(full, OPEN_FLAGS);
@@ -151,7 +154,7 @@ export function readRegular(full: string, path: string, headOnly = false): Sourc
     if (stat.isDirectory()) return { path, problem: problems.unreadable('EISDIR') };
     if (!stat.isFile()) return { path, problem: problems.special(specialKind(stat)) };
     if (stat.size > MAX_FILE_BYTES) return { path, problem: problems.tooLarge(stat.size) };
-    return readBounded(fd, stat.size, path, headOnly);
+    return readBounded(fd, stat.size, path, headOnly, arena);
   } catch (error) {
     return { path, problem: problems.unreadable(errorCode(error)) };
   } finally {
@@ -162,10 +165,13 @@ export function readRegular(full: string, path: string, headOnly = false): Sourc
 // Front matter is a few hundred bytes; a longer one is read on in doubling steps.
 const HEAD_CHUNK = 4 * 1024;
 
-function readBounded(fd: number, size: number, path: string, headOnly: boolean): SourceFile {
+/** With an arena, a whole file is read into it (text-arena.ts says why) unless it grows while read; its text then comes with the arena's flush(). */
+function readBounded(fd: number, size: number, path: string, headOnly: boolean, arena?: TextArena): SourceFile {
   const limit = MAX_FILE_BYTES + 1;
   let head = headOnly;
-  let buffer = Buffer.allocUnsafe(Math.min(head ? HEAD_CHUNK : size + 1, limit));
+  const first = Math.min(head ? HEAD_CHUNK : size + 1, limit);
+  const shared = head ? undefined : arena?.take(first);
+  let buffer = shared ?? Buffer.allocUnsafe(first);
   let length = 0;
   for (;;) {
     if (length === buffer.length) {
@@ -189,6 +195,7 @@ function readBounded(fd: number, size: number, path: string, headOnly: boolean):
   }
   // Within the limit when stat looked: it grew since.
   if (length > MAX_FILE_BYTES) return { path, problem: problems.tooLarge() };
+  if (arena && buffer === shared) return arena.commit(path, length);
   return decode(path, buffer.subarray(0, length));
 }
 
