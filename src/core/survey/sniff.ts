@@ -15,6 +15,8 @@ export function surveyRowsLine(source: string): number | undefined {
   find.lastIndex = 0;
   let keyAt: number | undefined;
   for (let hit = find.exec(text); hit !== null; hit = find.exec(text)) {
+    // Prose mentions managers too: a "manager" after a word is neither a key nor a cell.
+    if (!mayStartEntry(text, hit.index)) continue;
     const start = text.lastIndexOf('\n', hit.index) + 1;
     const end = lineEnd(text, start);
     const line = text.slice(start, end);
@@ -36,6 +38,32 @@ export function surveyRowsLine(source: string): number | undefined {
     find.lastIndex = end + 1;
   }
   return undefined;
+}
+
+/**
+ * Whether what precedes the "manager" at `at` on its line lets it start a key (after indentation,
+ * or "- ") or a cell (after "|", "," or the line's start, then blanks and a quote): looked at
+ * backwards from it, a few characters at most. A necessary condition only; the line decides.
+ */
+function mayStartEntry(text: string, at: number): boolean {
+  let k = at - 1;
+  const quote = text.charCodeAt(k);
+  if (quote === 34 || quote === 39) k--;
+  while (k >= 0 && isBlank(text.charCodeAt(k))) k--;
+  if (k < 0) return true;
+  const c = text.charCodeAt(k);
+  if (c === 10 || c === 124 || c === 44) return true;
+  if (c !== 45) return false;
+  // "- manager:": a list item's key.
+  k--;
+  while (k >= 0 && isBlank(text.charCodeAt(k))) k--;
+  return k < 0 || text.charCodeAt(k) === 10;
+}
+
+/** White space but a line feed, as `\s` and trim() see it. */
+function isBlank(c: number): boolean {
+  if (c === 32 || c === 9 || c === 11 || c === 12 || c === 13 || c === 160) return true;
+  return c > 255 && /\s/.test(String.fromCharCode(c));
 }
 
 function lineEnd(text: string, start: number): number {
