@@ -89,8 +89,12 @@ interface Block {
   /** Html: which of CommonMark's seven kinds of HTML block; where its end may first be found. */
   htmlType: number;
   searchFrom: number;
-  /** Paragraph, Html, Table: the spans (start, end offsets) of its lines' content, flattened. */
+  /**
+   * Paragraph, Html, Table: the spans (start, end offsets) of its lines' content, flattened: the
+   * first `spanCount` numbers (blocks are reused, and keep their array; see BlockScanner.take()).
+   */
   spans: number[];
+  spanCount: number;
   /** Paragraph: the offset of its first line's start (where a setext heading starts). */
   lineStart: number;
   /** Paragraph: whether its last line cannot be a table's header row (see line()). */
@@ -110,6 +114,7 @@ function block(type: T): Block {
     htmlType: 0,
     searchFrom: 0,
     spans: [],
+    spanCount: 0,
     lineStart: 0,
     noHeader: false,
     lazy: false,
@@ -187,6 +192,8 @@ class BlockScanner {
   readonly headings: TopHeading[] = [];
   readonly html: HtmlTag[] = [];
   private readonly stack: Block[] = [block(T.Root)];
+  /** Closed blocks, for take(): most of what a scan allocated was blocks and their span arrays. */
+  private readonly pool: Block[] = [];
   // The line being read, as commonmark.js keeps it: offset and column reached, and the next
   // non-space character after them.
   private lineStart = 0;
@@ -512,7 +519,7 @@ class BlockScanner {
       while (to > from && isSpaceOrTab(text.charCodeAt(to - 1))) to--;
     }
     const root = this.addLeaf();
-    this.inline([from, to]);
+    if (this.worthScanningSpan(from, to)) this.inline([from, to]);
     if (root && level <= 3) {
       const name = text.slice(from, to).trim();
       const at = name === '' ? from : from + text.slice(from, to).indexOf(name.charAt(0));
@@ -525,14 +532,16 @@ class BlockScanner {
     const paragraph = this.stack.pop() as Block;
     const root = this.stack.length === 1;
     (this.stack[this.stack.length - 1] as Block).hasChild = true;
-    this.inline(paragraph.spans);
-    if (!root) return;
-    const { text } = this;
-    const { spans } = paragraph;
-    const parts: string[] = [];
-    for (let i = 0; i < spans.length; i += 2) parts.push(text.slice(spans[i], spans[i + 1]).trim());
-    const name = parts.filter((s) => s !== '').join(' ');
-    this.headings.push({ level, name, at: this.lines.position(spans[0] as number), start: paragraph.lineStart, end: this.nextLine() });
+    this.inline(paragraph.spans, paragraph.spanCount);
+    if (root) {
+      const { text } = this;
+      const { spans } = paragraph;
+      const parts: string[] = [];
+      for (let i = 0; i < paragraph.spanCount; i += 2) parts.push(text.slice(spans[i], spans[i + 1]).trim());
+      const name = parts.filter((s) => s !== '').join(' ');
+      this.headings.push({ level, name, at: this.lines.position(spans[0] as number), start: paragraph.lineStart, end: this.nextLine() });
+    }
+    this.pool.push(paragraph);
   }
 
   /**
@@ -547,14 +556,18 @@ class BlockScanner {
     if (pipe === -1 || pipe >= end) return false;
     const columns = delimiterCells(text, p, end);
     const spans = paragraph.spans;
-    const n = spans.length;
-    if (paragraph.noHeader || columns === 0 || cellCount(text, spans[n - 2] as number, spans[n - 1] as number) !== columns) return false;
+    const n = paragraph.spanCount;
+    const from = spans[n - 2] as number;
+    const to = spans[n - 1] as number;
+    if (paragraph.noHeader || columns === 0 || cellCount(text, from, to) !== columns) return false;
     this.closeUnmatched();
-    const header = spans.splice(n - 2, 2);
-    if (spans.length > 0) this.pop();
-    else this.stack.pop();
+    paragraph.spanCount -= 2;
+    if (paragraph.spanCount > 0) this.pop();
+    else this.pool.push(this.stack.pop() as Block);
     const table = this.addChild(T.Table);
-    table.spans.push(...header);
+    table.spans[0] = from;
+    table.spans[1] = to;
+    table.spanCount = 2;
     return true;
   }
 
@@ -590,7 +603,8 @@ class BlockScanner {
   }
 
   private addLine(b: Block): void {
-    b.spans.push(this.offset, this.lineEnd);
+    b.spans[b.spanCount++] = this.offset;
+    b.spans[b.spanCount++] = this.lineEnd;
     b.noHeader = this.noHeader;
   }
 
@@ -604,8 +618,27 @@ class BlockScanner {
   /** Opens a block in the innermost container, closing the open leaf. */
   private addChild(type: T): Block {
     this.addLeaf();
-    const b = block(type);
+    const b = this.take(type);
     this.stack.push(b);
+    return b;
+  }
+
+  /** A closed block made new, or a new one. A block is closed once: nothing holds it after pop(). */
+  private take(type: T): Block {
+    const b = this.pool.pop();
+    if (!b) return block(type);
+    b.type = type;
+    b.indent = 0;
+    b.hasChild = false;
+    b.fenceChar = 0;
+    b.fenceLength = 0;
+    b.fenceOffset = 0;
+    b.htmlType = 0;
+    b.searchFrom = 0;
+    b.spanCount = 0;
+    b.lineStart = 0;
+    b.noHeader = false;
+    b.lazy = false;
     return b;
   }
 
@@ -619,12 +652,13 @@ class BlockScanner {
   /** Closes the block on top of the stack, scanning what it holds for raw HTML. */
   private pop(): void {
     const b = this.stack.pop() as Block;
-    if (b.type === T.Paragraph) this.inline(b.spans);
-    else if (b.type === T.Html) this.htmlBlock(b.spans);
+    if (b.type === T.Paragraph) this.inline(b.spans, b.spanCount);
+    else if (b.type === T.Html) this.htmlBlock(b.spans, b.spanCount);
     else if (b.type === T.Table) {
       const { spans } = b;
-      for (let i = 0; i < spans.length; i += 2) this.cells(spans[i] as number, spans[i + 1] as number);
+      for (let i = 0; i < b.spanCount; i += 2) this.cells(spans[i] as number, spans[i + 1] as number);
     }
+    this.pool.push(b);
   }
 
   private nextLine(): number {
@@ -685,22 +719,22 @@ class BlockScanner {
   }
 
   /** Whether a "<" or a "](" occurs in one of the spans: otherwise there is nothing to find. */
-  private worthScanning(spans: number[]): boolean {
-    for (let i = 0; i < spans.length; i += 2) {
-      const from = spans[i] as number;
-      const to = spans[i + 1] as number;
-      const lt = this.finder.find('<', from);
-      if (lt !== -1 && lt < to) return true;
-      const link = this.finder.find('](', from);
-      if (link !== -1 && link < to - 1) return true;
-    }
+  private worthScanning(spans: number[], count: number): boolean {
+    for (let i = 0; i < count; i += 2) if (this.worthScanningSpan(spans[i] as number, spans[i + 1] as number)) return true;
     return false;
   }
 
+  private worthScanningSpan(from: number, to: number): boolean {
+    const lt = this.finder.find('<', from);
+    if (lt !== -1 && lt < to) return true;
+    const link = this.finder.find('](', from);
+    return link !== -1 && link < to - 1;
+  }
+
   /** Inline content (a paragraph, a heading, a table cell): raw HTML and script links outside code. */
-  private inline(spans: number[]): void {
-    if (spans.length === 0 || !this.worthScanning(spans)) return;
-    const joined = new Joined(this.text, spans);
+  private inline(spans: number[], count = spans.length): void {
+    if (count === 0 || !this.worthScanning(spans, count)) return;
+    const joined = new Joined(this.text, spans, count);
     const s = joined.text;
     const n = s.length;
     const finder = new Finder(s);
@@ -769,8 +803,8 @@ class BlockScanner {
   }
 
   /** An HTML block: every tag in it, outside comments. */
-  private htmlBlock(spans: number[]): void {
-    const joined = new Joined(this.text, spans);
+  private htmlBlock(spans: number[], count: number): void {
+    const joined = new Joined(this.text, spans, count);
     const s = joined.text;
     let pos = 0;
     while (pos < s.length) {
@@ -857,10 +891,10 @@ class Joined {
   private readonly offsets: number[] = [];
   private span = 0;
 
-  constructor(source: string, spans: number[]) {
+  constructor(source: string, spans: number[], count: number) {
     const parts: string[] = [];
     let at = 0;
-    for (let i = 0; i < spans.length; i += 2) {
+    for (let i = 0; i < count; i += 2) {
       const from = spans[i] as number;
       const to = spans[i + 1] as number;
       this.starts.push(at);
