@@ -44,7 +44,8 @@ export function runOnce(command, { expect = 0, cwd = ROOT, env } = {}) {
  * - a command, [file, ...args]: one child process per run;
  * - a list of commands, [[file, ...args], ...]: run one after the other, and one sample is their
  *   summed wall time (for tools that need several invocations to do one job);
- * - a function: called once per run and timed as a whole (it may spawn processes itself).
+ * - a function: called once per run and timed as a whole (it may spawn processes itself);
+ * - { setup, run }: `run` is one of the above, and setup() is called before each run, untimed.
  *
  * Returns { median, min, max, samples }, and for a list of commands `parts`: the same per command.
  */
@@ -87,6 +88,14 @@ function summarize(samples) {
 
 /** A function that runs the target once and returns { total, each } in ms (each: per command of a list). */
 function toRunner(target, options) {
+  if (target !== null && typeof target === 'object' && !Array.isArray(target)) {
+    // { setup, run }: setup() before each run, outside the timing (emptying an output folder, editing an input).
+    const once = toRunner(target.run, options);
+    return () => {
+      target.setup();
+      return once();
+    };
+  }
   if (typeof target === 'function') {
     return () => {
       const start = process.hrtime.bigint();

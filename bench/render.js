@@ -1,7 +1,10 @@
 // Benchmark for issues 4 and 15: `ladder render` on the synthetic org at 1× (100 levels) and 8× (800
 // levels; bench/lib.js SCALES), beside Eleventy 3 rendering the same pages from the same Markdown,
-// with the pages and bytes each scale writes. Goals: ours ≤ 0.5× Eleventy at both scales, and HTML
-// bytes growing no faster than levels × competencies.
+// with the pages and bytes each scale writes, and ours again into its previous render after a
+// one-level edit (the incremental render). Goals: ours ≤ 0.5× Eleventy at both scales, HTML bytes
+// growing no faster than levels × competencies, and the incremental render ≤ 0.25× a full one.
+// Before timing, the bench checks that both sides write the same pages, and after it, that the
+// incremental render's site is the one a full render of the same input writes.
 //
 //   node bench/render.js [--runs N]      (or `npm run bench`, which runs every bench)
 //
@@ -10,10 +13,11 @@
 // The Eleventy side is a minimal project generated into bench/.work/eleventy-N: one layout, the
 // level .md files as a collection (front matter as data, body rendered by Eleventy's markdown-it),
 // and one paginated template for every other page ladder render writes (what-changes pages with the
-// two levels' rendered content, matrices with a track's levels, tracks, home, search, changelog,
-// 404), so that both write the same count of pages. Eleventy does less per page than ours: no
+// two levels' rendered content, or for a lateral move between tracks that are not neighbours, as
+// ours, a summary that links to both levels; checklists and matrices with the level's or track's
+// content; tracks, home, moves, search, changelog, 404), so that both write the same pages. Eleventy does less per page than ours: no
 // sanitizing, no comparison, no search index, and it does not check the ladder first.
-import { cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateOrg } from './generate.js';
@@ -22,22 +26,35 @@ import { medians, ms, needCli, ROOT, runOnce, runsFromEnv, SCALES, show, spread,
 export const title = 'ladder render vs Eleventy, 1× and 8× (issues 4 and 15)';
 
 const GOAL = 0.5;
+/** Issue 15: a one-level change re-renders in at most this share of a full render. */
+const INCREMENTAL_GOAL = 0.25;
 
 export function run({ runs = runsFromEnv(5) } = {}) {
   needCli();
   console.log(
-    `Median wall time of ${runs} runs each, interleaved (ours, Eleventy, Eleventy levels only, ours, …) after 1 warm-up run each; Node ${process.version}.\n`,
+    `Median wall time of ${runs} runs each, interleaved (ours, Eleventy, Eleventy levels only, ours after a one-level edit, ours, …) after 1 warm-up run each; Node ${process.version}.\n` +
+      'Every render but the incremental one writes into an emptied folder (emptied outside the timing).\n',
   );
   const rows = [['', 'median', 'min', 'max', 'command']];
   const goals = [];
+  const incremental = [];
   const sizes = [];
   const result = {};
   for (const scale of SCALES) {
     const one = renderScale(scale, runs);
     rows.push(...one.rows);
     goals.push({ label: `${scale.name} ours / Eleventy`, ratio: one.ours / one.eleventy, goal: GOAL });
+    incremental.push({ label: `${scale.name} one-level change / full render (ours)`, ratio: one.incremental / one.ours, goal: INCREMENTAL_GOAL });
     sizes.push({ scale, ...one });
-    result[scale.name] = { ours: one.ours, eleventy: one.eleventy, eleventyLevelsOnly: one.levelsOnly, ratio: one.ours / one.eleventy, pages: one.pages.count };
+    result[scale.name] = {
+      ours: one.ours,
+      eleventy: one.eleventy,
+      eleventyLevelsOnly: one.levelsOnly,
+      ratio: one.ours / one.eleventy,
+      incremental: one.incremental,
+      incrementalRatio: one.incremental / one.ours,
+      pages: one.pages.count,
+    };
   }
   console.log('');
   table(rows);
@@ -75,8 +92,8 @@ export function run({ runs = runsFromEnv(5) } = {}) {
     ...goals,
     { label: `bytes growth / levels × competencies growth, ${b.scale.name} (bands × 8)`, ratio: linear(b), goal: 1.1 },
     { label: `bytes growth / levels × competencies growth, ${wide.name}`, ratio: linear(wide), goal: 1.1 },
+    ...incremental,
   ]);
-  console.log('  (the incremental render of issue 15, a one-level change in ≤ 0.25× a full render, has no bench until render has an incremental mode.)');
   return { ...result, met };
 }
 
@@ -102,8 +119,14 @@ function renderScale(scale, runs) {
   const eleventy = [node, eleventyBin, '--quiet'];
   runOnce(eleventy, { cwd: eleventyDir });
   const eleventyPages = pagesUnder(eleventyOut);
-  if (eleventyPages.count !== pages.count) {
-    throw new Error(`Eleventy wrote ${eleventyPages.count} pages and ladder render ${pages.count}: the comparison needs the same pages`);
+  const missing = (a, b) => {
+    const has = new Set(b.paths);
+    return a.paths.filter((p) => !has.has(p));
+  };
+  if (eleventyPages.count !== pages.count || missing(pages, eleventyPages).length > 0) {
+    throw new Error(
+      `Eleventy wrote ${eleventyPages.count} pages and ladder render ${pages.count}: the comparison needs the same pages (only ours: ${missing(pages, eleventyPages).slice(0, 5).join(', ')}; only Eleventy's: ${missing(eleventyPages, pages).slice(0, 5).join(', ')})`,
+    );
   }
   // For information: the smallest Eleventy project, the level pages alone.
   const levelsOnlyDir = join(WORK, `eleventy-levels-${n}`);
@@ -118,14 +141,31 @@ function renderScale(scale, runs) {
   console.log(`    ours:     ${pages.count} pages, ${mb(pages.bytes)} of HTML in ${rel(oursOut)}`);
   console.log(`    Eleventy: ${eleventyPages.count} pages, ${mb(eleventyPages.bytes)} of HTML in ${rel(eleventyOut)} (project: ${rel(eleventyDir)})`);
 
+  // The incremental render: the same command into its previous render, after a one-level edit (a
+  // sentence added to or taken from one section of a level in the middle of the org, in turn, so
+  // that every run has a change to render). The full render beside it is `ours` (an empty folder).
+  const incrementalOut = join(WORK, `render-site-${n}-incremental`);
+  rmSync(incrementalOut, { recursive: true, force: true });
+  const incremental = [node, 'bin/ladder.js', 'render', rel(orgDir), '--out', rel(incrementalOut)];
+  const middle = m.levels[Math.floor(m.levels.length / 2)];
+  const edited = oneLevelEdit(orgDir, middle);
+  runOnce(incremental);
+  const empty = (dir) => () => rmSync(dir, { recursive: true, force: true });
+
   const t = medians(
     {
-      ours: () => runOnce(ours),
-      eleventy: () => runOnce(eleventy, { cwd: eleventyDir }),
-      levels: () => runOnce(eleventy, { cwd: levelsOnlyDir }),
+      ours: { setup: empty(oursOut), run: ours },
+      eleventy: { setup: empty(eleventyOut), run: () => runOnce(eleventy, { cwd: eleventyDir }) },
+      levels: { setup: empty(join(levelsOnlyDir, '_site')), run: () => runOnce(eleventy, { cwd: levelsOnlyDir }) },
+      incremental: { setup: edited.next, run: incremental },
     },
     runs,
   );
+  // The incremental render's site must be the one a full render of the same input writes.
+  rmSync(oursOut, { recursive: true, force: true });
+  runOnce(ours);
+  const same = sameSite(oursOut, incrementalOut);
+  if (same !== true) throw new Error(`the incremental render's site differs from a full render's: ${same}`);
   return {
     model: m,
     pages,
@@ -133,16 +173,51 @@ function renderScale(scale, runs) {
     ours: t.ours.median,
     eleventy: t.eleventy.median,
     levelsOnly: t.levels.median,
+    incremental: t.incremental.median,
     rows: [
-      [`${scale.name} ours: ladder render (${pages.count} pages)`, ...spread(t.ours), show(ours)],
+      [`${scale.name} ours: ladder render (${pages.count} pages), into an empty folder`, ...spread(t.ours), show(ours)],
       [`${scale.name} Eleventy 3, the same ${eleventyPages.count} pages`, ...spread(t.eleventy), `(cd ${rel(eleventyDir)} && ${show(eleventy)})`],
       [
         `${scale.name} (for information) Eleventy 3, the ${m.levels.length} level pages only`,
         ...spread(t.levels),
         `(cd ${rel(levelsOnlyDir)} && ${show(eleventy)})`,
       ],
+      [`${scale.name} ours: the same into its last render, ${edited.file} edited`, ...spread(t.incremental), show(incremental)],
     ],
   };
+}
+
+/**
+ * Edits of one level's file, outside the timing: next() adds a sentence to its first section, or
+ * takes it out again, in turn, so that each render after it has one level's text to render anew.
+ */
+function oneLevelEdit(orgDir, level) {
+  const file = `levels/${level.track}/${level.id}.md`;
+  const path = join(orgDir, ...file.split('/'));
+  const original = readFileSync(path, 'utf8');
+  const at = original.indexOf('\n## ') + 1;
+  const heading = original.indexOf('\n\n', at) + 2;
+  if (at === 0 || heading === 1) throw new Error(`${file} has no section to edit`);
+  const changed = `${original.slice(0, heading)}An edit for the incremental render's bench. ${original.slice(heading)}`;
+  let turn = 0;
+  return { file, next: () => writeFileSync(path, turn++ % 2 === 0 ? changed : original) };
+}
+
+/** true when two renders wrote the same files with the same bytes (their manifests agree), else what differs. */
+function sameSite(a, b) {
+  const manifest = (dir) => JSON.parse(readFileSync(join(dir, '.ladder-render.json'), 'utf8'));
+  const [x, y] = [manifest(a), manifest(b)];
+  if (JSON.stringify(x.files) !== JSON.stringify(y.files)) return 'not the same files';
+  const i = x.hashes.findIndex((h, k) => h !== y.hashes[k]);
+  if (i !== -1) return `${x.files[i]} differs`;
+  // The hashes are the renders' own: check the bytes of a few pages against them too.
+  for (const file of x.files.filter((_, k) => k % 997 === 0)) {
+    if (!readFileSync(join(a, file)).equals(readFileSync(join(b, file)))) return `${file} differs on disk`;
+  }
+  // The search entries kept for the next render: one per level, under the same keys.
+  const cache = (dir) => readdirSync(join(dir, '.ladder-render-search')).sort().join(' ');
+  if (cache(a) !== cache(b)) return 'the search entries kept for the next render differ';
+  return true;
 }
 
 /** The 1× org with twice its tracks (no packets), rendered once: its pages and bytes. */
@@ -159,22 +234,22 @@ function widerOrg(scale) {
 const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
 const pct = (f) => `${(100 * f).toFixed(0)} %`;
 
-/** HTML pages under a directory, and their total size. */
+/** HTML pages under a directory: how many, their total size and their paths (relative, sorted). */
 function pagesUnder(dir) {
-  let count = 0;
+  const paths = [];
   let bytes = 0;
   const walk = (d) => {
     for (const entry of readdirSync(d, { withFileTypes: true })) {
       const full = join(d, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (entry.name.endsWith('.html')) {
-        count++;
+        paths.push(relative(dir, full));
         bytes += statSync(full).size;
       }
     }
   };
   walk(dir);
-  return { count, bytes };
+  return { count: paths.length, bytes, paths: paths.sort() };
 }
 
 /**
@@ -232,7 +307,7 @@ export default function (config) {
 ---
 {% for id in p.levels %}{% set l = collections.levels | level(id) %}<section><h2>{{ l.data.title }}</h2>{{ l.templateContent | safe }}</section>
 {% endfor %}{% for id in p.list %}{% set l = collections.levels | level(id) %}<p><a href="/levels/{{ id }}/">{{ l.data.title }}</a> {{ l.data.summary }}</p>
-{% endfor %}
+{% endfor %}{% if p.note %}<p>{{ p.note }}</p>{% endif %}
 `,
   );
   writeFileSync(join(src, '_data', 'pages.json'), JSON.stringify(otherPages(model)));
@@ -248,12 +323,14 @@ function otherPages(model) {
     { url: '/index.html', title: 'Overview', list: all },
     { url: '/search/index.html', title: 'Search', list: all },
     { url: '/changelog/index.html', title: 'Changelog' },
+    { url: '/moves/index.html', title: 'How moves work' },
     { url: '/404.html', title: 'Page not found' },
   ];
   for (const track of model.tracks) {
     const levels = byTrack.get(track.id).map((l) => l.id);
     pages.push({ url: `/tracks/${track.id}/index.html`, title: track.name, list: levels });
     pages.push({ url: `/matrix/${track.id}/index.html`, title: `Competency matrix: ${track.name}`, levels });
+    for (const id of levels) pages.push({ url: `/levels/${id}/checklist/index.html`, title: `Checklist for ${id}`, levels: [id] });
     for (let i = 0; i + 1 < levels.length; i++)
       pages.push({
         url: `/changes/${levels[i]}-${levels[i + 1]}/index.html`,
@@ -261,12 +338,18 @@ function otherPages(model) {
         levels: [levels[i], levels[i + 1]],
       });
   }
-  // Lateral moves: every pair of levels on one band, on two tracks (one page per pair).
+  // Lateral moves: every pair of levels on one band, on two tracks (one page per pair). As ours: the
+  // two levels in full when their tracks are neighbours, else a summary that links to both levels.
+  const names = model.competencies.map((c) => c.name).join(', ');
   for (const band of model.bands) {
     const onBand = model.tracks.flatMap((t) => byTrack.get(t.id).filter((l) => l.band === band.id));
     onBand.forEach((a, i) => {
-      for (const b of onBand.slice(i + 1))
-        pages.push({ url: `/changes/${a.id}-${b.id}/index.html`, title: `Between ${a.id} and ${b.id}`, levels: [a.id, b.id] });
+      onBand.slice(i + 1).forEach((b, j) => {
+        const page = { url: `/changes/${a.id}-${b.id}/index.html`, title: `Between ${a.id} and ${b.id}` };
+        if (j === 0) pages.push({ ...page, levels: [a.id, b.id] });
+        else
+          pages.push({ ...page, list: [a.id, b.id], note: `They share ${model.competencies.length} competencies: ${names}. Read them on both levels' pages.` });
+      });
     });
   }
   return pages;

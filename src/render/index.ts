@@ -37,7 +37,20 @@ export interface RenderOptions {
    * says the previous render made that file from that key is not built: renderFiles yields it with
    * no contents. The changelog, search index, sitemap and other files are always built.
    */
-  incremental?: { digest(text: string): string; reuse(file: string, key: string): boolean };
+  incremental?: Incremental;
+}
+
+/**
+ * See RenderOptions.incremental. The search index reuses a level's entries that the previous render
+ * stored (renderFiles returns them as `searchCache`) under the key of the level's inputs: `cached`
+ * gives what was stored, and a text file of the index whose entries all come as they were is
+ * reused like a page (`reuse`, with no contents).
+ */
+export interface Incremental {
+  digest(text: string): string;
+  reuse(file: string, key: string): boolean;
+  /** What the previous render's `searchCache` held under `key` (untrusted: anything that is not a level's entries is ignored). */
+  cached?(key: string): string | undefined;
 }
 
 /** A file of the site: its path, its contents (undefined: reused, see RenderOptions.incremental) and, for a page, the key of its inputs. */
@@ -50,6 +63,11 @@ export interface RenderedSite {
   pages: PageInfo[];
   /** Markdown pieces per parser, and those beyond the limits shown as text, for the curious (bench, tests). */
   markdown: { fast: number; remark: number; plain: number };
+  /**
+   * With `incremental`: the search entries of each level that was indexed anew, [key, JSON], for
+   * the next render's `cached` (a level reused from the cache is not in it: it was stored already).
+   */
+  searchCache?: Array<[key: string, json: string]>;
 }
 
 /**
@@ -79,12 +97,15 @@ export function* renderFiles(ladder: Ladder, options: RenderOptions = {}): Gener
     if (listed) pages.push({ path: p.path, title: p.title });
     return [fileOf(p.path), layout(site, p).value];
   };
-  const keys = options.incremental && inputKeys(ladder, base, options);
+  const incremental = options.incremental;
+  const keys = incremental && inputKeys(ladder, base, options);
+  const keyOf = (levels: readonly Level[]) =>
+    (incremental as Incremental).digest((keys as InputKeys).global + levels.map((l) => (keys as InputKeys).body(l)).join(''));
   /** A page made from the ladder without level bodies and the bodies of `levels`: reused when its key says so. */
   const cached = (path: string, levels: readonly Level[], build: () => Page): RenderedFile => {
-    if (!keys || !options.incremental) return page(build());
-    const key = options.incremental.digest(keys.global + levels.map((l) => keys.body(l)).join(''));
-    if (options.incremental.reuse(fileOf(path), key)) {
+    if (!keys || !incremental) return page(build());
+    const key = keyOf(levels);
+    if (incremental.reuse(fileOf(path), key)) {
       pages.push({ path, title: '' });
       return [fileOf(path), undefined, key];
     }
@@ -107,7 +128,9 @@ export function* renderFiles(ladder: Ladder, options: RenderOptions = {}): Gener
   yield page(changelogPage(site, options.history, options.versions));
   yield page(notFoundPage(site), false);
 
-  yield* searchFiles(site);
+  // A level's search entries are kept under the key of its page's inputs (the level alone).
+  const search = searchFiles(site, incremental && { ...incremental, keyOf: (level) => keyOf([level]), cached: incremental.cached ?? (() => undefined) });
+  yield* search.files;
   yield [pagePath.sitemap, sitemapXml(base, pages)];
   yield [pagePath.export, ladderExport(ladder)];
   yield [pagePath.robots, robotsTxt(base, ladder.policy.site.noindex)];
@@ -118,7 +141,7 @@ export function* renderFiles(ladder: Ladder, options: RenderOptions = {}): Gener
   yield [pagePath.icon, FAVICON];
   // GitHub Pages deployed from a branch would otherwise run Jekyll over the site.
   yield ['.nojekyll', ''];
-  return { pages, markdown: { ...site.markdown.stats } };
+  return { pages, markdown: { ...site.markdown.stats }, ...(incremental ? { searchCache: search.store } : {}) };
 }
 
 /** The text of the parts of a site's inputs that pages depend on, digested once each. */
@@ -135,7 +158,7 @@ const BODY = new Set(['intro', 'introAt', 'sections', 'html']);
 const UNUSED = new Set(['packets', 'otherPackets', 'surveys', 'calibrationFiles', 'doc']);
 
 function inputKeys(ladder: Ladder, base: BaseUrl, options: RenderOptions): InputKeys {
-  const digest = (options.incremental as NonNullable<RenderOptions['incremental']>).digest;
+  const digest = (options.incremental as Incremental).digest;
   const levels = new Set<unknown>(ladder.levels);
   // A replacer sees the object that holds the key as `this`: a level's body fields are left out.
   const global = JSON.stringify({ ladder, base, fast: options.fastMarkdown ?? true }, function (this: unknown, key, value) {

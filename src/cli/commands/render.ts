@@ -122,7 +122,9 @@ export async function render(args: string[], io: CliIo): Promise<number> {
   const reuse = (path: string, key: string) =>
     reusable && previous.keys.get(path) === key && sameSize(join(out, ...path.split('/')), previous.hashes.get(path) ?? '');
   const digest = (text: string) => createHash('sha1').update(text).digest('base64url');
-  const output = renderFiles(result.ladder, { baseUrl: base, history, versions, incremental: { digest, reuse } });
+  const cache = join(out, SEARCH_CACHE);
+  const cached = (key: string) => (reusable ? readCached(cache, key) : undefined);
+  const output = renderFiles(result.ladder, { baseUrl: base, history, versions, incremental: { digest, reuse, cached } });
   const written: string[] = [];
   const hashes: Record<string, string> = {};
   const keys: Record<string, string> = {};
@@ -160,6 +162,7 @@ export async function render(args: string[], io: CliIo): Promise<number> {
   // hashes[i] is the hash of files[i]: the paths once, so that a large site's manifest stays small.
   const manifest = { generator, files: written, hashes: written.map((path) => hashes[path]), keys: written.map((path) => keys[path] ?? null) };
   writeOwn(join(out, MANIFEST), `${JSON.stringify(manifest, null, 1)}\n`);
+  writeSearchCache(cache, site.searchCache ?? [], new Set(Object.values(keys)));
 
   const rel = relative(io.cwd, out);
   const shown = rel === '' ? '.' : rel.startsWith('..') ? out : rel;
@@ -170,6 +173,42 @@ export async function render(args: string[], io: CliIo): Promise<number> {
     `Rendered ${site.pages.length + 1} pages (${written.length} files${unchanged > 0 ? `, ${unchanged} of them unchanged and not rewritten` : ''}) for ${result.ladder.organization} into ${shown}${shown.endsWith('/') ? '' : '/'}, base URL ${base.origin ?? ''}${base.path}; ${changelog}.\n`,
   );
   return EXIT_OK;
+}
+
+/**
+ * The search entries of each level, for the next render (RenderOptions.incremental.cached): one
+ * file per level, named by the key of the level's inputs, so that a one-level edit writes one file.
+ * Beside the manifest, inside OUT: the same checks keep writes there (no link anywhere in OUT).
+ */
+export const SEARCH_CACHE = '.ladder-render-search';
+const CACHE_NAME = /^[A-Za-z0-9_-]{1,64}\.json$/;
+
+/** A cached level's entries as text, read under the same cap as a ladder file; undefined when there is none to read. */
+function readCached(cache: string, key: string): string | undefined {
+  const name = `${key}.json`;
+  if (!CACHE_NAME.test(name)) return undefined;
+  const file = readRegular(join(cache, name), name);
+  return 'text' in file ? file.text : undefined;
+}
+
+/**
+ * Writes the levels indexed anew and removes entries no page key names any more. A cache that
+ * cannot be written (a file in its place, a full disk) only makes the next render slower: the site
+ * is written already, so that is not an error.
+ */
+function writeSearchCache(cache: string, fresh: Array<[string, string]>, current: Set<string>): void {
+  try {
+    if (!existsSync(cache)) mkdirSync(cache);
+    if (!lstatSync(cache).isDirectory()) return;
+    for (const [key, json] of fresh) writeOwn(join(cache, `${key}.json`), json);
+    for (const name of readdirSync(cache)) {
+      if (!CACHE_NAME.test(name) || current.has(name.slice(0, -'.json'.length))) continue;
+      const target = join(cache, name);
+      if (lstatSync(target).isFile()) unlinkSync(target);
+    }
+  } catch {
+    // See above: the next render indexes the levels it finds no entries for.
+  }
 }
 
 /** Whether the file at `target` is a regular file of the size `hash` records (a file the user truncated or replaced is written again). */
