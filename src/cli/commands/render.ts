@@ -197,17 +197,33 @@ function readCached(cache: string, key: string): string | undefined {
  * is written already, so that is not an error.
  */
 function writeSearchCache(cache: string, fresh: Array<[string, string]>, current: Set<string>): void {
-  try {
+  // Each step on its own: what fails (a folder in a file's place) leaves the rest to be done.
+  const attempt = (step: () => void) => {
+    try {
+      step();
+    } catch {
+      // See above: the next render indexes the levels it finds no entries for.
+    }
+  };
+  attempt(() => {
     if (!existsSync(cache)) mkdirSync(cache);
-    if (!lstatSync(cache).isDirectory()) return;
-    for (const [key, json] of fresh) writeOwn(join(cache, `${key}.json`), json);
-    for (const name of readdirSync(cache)) {
-      if (!CACHE_NAME.test(name) || current.has(name.slice(0, -'.json'.length))) continue;
+  });
+  if (!isFolder(cache)) return;
+  for (const [key, json] of fresh) attempt(() => writeOwn(join(cache, `${key}.json`), json));
+  for (const name of readdirSync(cache)) {
+    if (!CACHE_NAME.test(name) || current.has(name.slice(0, -'.json'.length))) continue;
+    attempt(() => {
       const target = join(cache, name);
       if (lstatSync(target).isFile()) unlinkSync(target);
-    }
+    });
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return lstatSync(path).isDirectory();
   } catch {
-    // See above: the next render indexes the levels it finds no entries for.
+    return false;
   }
 }
 
