@@ -29,8 +29,23 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 
+// A site stems the same few thousand words hundreds of thousands of times: each is worked out
+// once. Bounded, as the bullet cache below.
+const stems = new Map<string, string>();
+const STEM_CACHE = 100_000;
+
 /** A crude stem, so that "team", "teams" and "team's" count as one word. */
 export function stem(word: string): string {
+  let w = stems.get(word);
+  if (w === undefined) {
+    if (stems.size >= STEM_CACHE) stems.clear();
+    w = stemOf(word);
+    stems.set(word, w);
+  }
+  return w;
+}
+
+function stemOf(word: string): string {
   let w = word.toLowerCase().replace(/['’]s$/, '');
   if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
   else if (w.length > 3 && w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);

@@ -224,7 +224,14 @@ function compareSection(
     !lateral && before && after
       ? grouped(before, after, { new: `New at ${site.short(to)}`, grew: `Grown from ${site.short(from)}`, was: `At ${site.short(from)}:` })
       : undefined;
-  const right = after ? (before ? compareFragments(before, after) : allNew(after, lateral ? `New at ${site.short(to)}` : 'New')) : undefined;
+  // (A promotion's grouped list replaces the compared column: not worked out then.)
+  const right = aligned
+    ? undefined
+    : after
+      ? before
+        ? compareFragments(before, after)
+        : allNew(after, lateral ? `New at ${site.short(to)}` : 'New')
+      : undefined;
   // A promotion's lower level is shown as it is; in a switch both sides are compared.
   const left = before ? (!lateral ? undefined : after ? compareFragments(after, before) : allNew(before, `Only at ${site.short(from)}`, 'only')) : undefined;
   const absent = (level: Level) => {
