@@ -169,7 +169,9 @@ export const times = (n) => `${n.toFixed(2)}×`;
  * met. Returns whether every goal is met.
  */
 export function verdicts(goals) {
-  table([['', 'ratio', 'goal', 'verdict'], ...goals.map((g) => [g.label, times(g.ratio), `≤ ${g.goal.toFixed(1)}×`, g.ratio <= g.goal ? 'met' : 'NOT met'])]);
+  // One decimal, two for a goal that needs them (0.25×).
+  const goal = (g) => `≤ ${g.goal.toFixed(Number.isInteger(g.goal * 10) ? 1 : 2)}×`;
+  table([['', 'ratio', 'goal', 'verdict'], ...goals.map((g) => [g.label, times(g.ratio), goal(g), g.ratio <= g.goal ? 'met' : 'NOT met'])]);
   return goals.every((g) => g.ratio <= g.goal);
 }
 

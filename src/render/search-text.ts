@@ -88,6 +88,18 @@ export function searchKit(): SearchKit {
     return w;
   }
 
+  // An index stems the same words hundreds of thousands of times: each once (bounded).
+  const stems = new Map<string, string>();
+  function stemOnce(word: string): string {
+    let t = stems.get(word);
+    if (t === undefined) {
+      if (stems.size >= 100000) stems.clear();
+      t = stem(word);
+      stems.set(word, t);
+    }
+    return t;
+  }
+
   function words(text: string): Array<{ t: string; start: number; end: number }> {
     let folded = fold(text);
     // Positions are the text's own. Folding usually keeps the length (an accented letter loses its
@@ -110,10 +122,10 @@ export function searchKit(): SearchKit {
       const parts = m[0].split('-');
       let i = m.index;
       for (const part of parts) {
-        if (part.length > 1 && !STOP.has(part)) out.push({ t: stem(part), start: at(i), end: at(i + part.length) });
+        if (part.length > 1 && !STOP.has(part)) out.push({ t: stemOnce(part), start: at(i), end: at(i + part.length) });
         i += part.length + 1;
       }
-      if (parts.length > 1) out.push({ t: stem(parts.join('')), start: at(m.index), end: at(m.index + m[0].length) });
+      if (parts.length > 1) out.push({ t: stemOnce(parts.join('')), start: at(m.index), end: at(m.index + m[0].length) });
     }
     return out;
   }
