@@ -62,7 +62,9 @@ const PLAIN = /^[A-Za-z0-9][A-Za-z0-9._,()/'-]*(?: [A-Za-z0-9._,()/'-]+)*$/;
 const QUOTED = /^"([\x20\x21\x23-\x5b\x5d-\x7e\u00a0-\u2027\u202a-\ud7ff]*)"$/;
 // A flow mapping's value: one word, or a quoted string without a comma.
 const FLOW_PLAIN = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
-const FLOW_ENTRY = /^ *([A-Za-z][A-Za-z0-9_-]*): +(\S+|"[^",]*") *$/;
+// One entry of a flow mapping, from lastIndex up to the comma or the closing brace after it (not
+// consumed): a key, and a value of one word or a quoted string, neither holding a comma.
+const FLOW_ENTRY = / *([A-Za-z][A-Za-z0-9_-]*): +([^\s,}]+|"[^",]*") *(?=,|\}$)/y;
 
 function scalar(text: string): unknown {
   const quoted = QUOTED.exec(text);
@@ -72,11 +74,14 @@ function scalar(text: string): unknown {
 
 /** `{ key: value, key: value }` on one line, or undefined. */
 function flowMapping(text: string): Record<string, unknown> | undefined {
-  const inner = /^\{ *(.*?) *\}$/.exec(text)?.[1];
-  if (!inner) return undefined;
+  // Read entry by entry in place (no split, no capture of the inside): packets list their
+  // feedback this way, a few lines each, and thousands of packets are read per check.
+  const close = text.length - 1;
+  if (text.charCodeAt(0) !== OPEN_BRACE || text.charCodeAt(close) !== CLOSE_BRACE) return undefined;
   const value: Record<string, unknown> = {};
-  for (const part of inner.split(',')) {
-    const m = FLOW_ENTRY.exec(part);
+  FLOW_ENTRY.lastIndex = 1;
+  for (;;) {
+    const m = FLOW_ENTRY.exec(text);
     const key = m?.[1];
     const raw = m?.[2];
     if (key === undefined || raw === undefined || !isStringKey(key) || Object.hasOwn(value, key)) return undefined;
@@ -84,9 +89,13 @@ function flowMapping(text: string): Record<string, unknown> | undefined {
     if (quoted) value[key] = quoted[1];
     else if (FLOW_PLAIN.test(raw)) value[key] = resolve(raw);
     else return undefined;
+    if (FLOW_ENTRY.lastIndex === close) return value;
+    FLOW_ENTRY.lastIndex++; // past the comma
   }
-  return value;
 }
+
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
 
 /** A plain scalar as js-yaml's schema types it. */
 function resolve(text: string): unknown {

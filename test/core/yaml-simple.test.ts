@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
+import fc from 'fast-check';
 import { constructFromEvents, parseEvents } from 'js-yaml';
 import { YamlDocument } from '../../src/core/yaml-document.js';
 import { readSimpleYaml } from '../../src/core/yaml-simple.js';
@@ -94,6 +95,30 @@ describe('readSimpleYaml', () => {
     ['two spaces inside a plain value', 'a: b  c\n'],
   ])('leaves %s to js-yaml', (_, source) => {
     expect(readSimpleYaml(source)).toBeUndefined();
+  });
+
+  test('a flow mapping it reads is what js-yaml reads', () => {
+    const pieces = (xs: string[]) => fc.constantFrom(...xs);
+    const entry = fc
+      .tuple(
+        pieces(['', ' ', '  ']),
+        pieces(['a', 'b', 'handle', 'supports', 'x-y', 'true', '1a', '']),
+        pieces([':', ': ', ':  ', ' : ']),
+        pieces(['1', 'x', 'true', 'peer-1', '"q"', '"x}"', '"a,b"', '"a b"', 'b}', '{b}', '', '1.5', 'null', '"', 'a"b"', 'x y']),
+        pieces(['', ' ']),
+      )
+      .map((parts) => parts.join(''));
+    const line = fc
+      .tuple(fc.array(entry, { maxLength: 4 }), pieces([',', ', ', ' ,']), pieces(['', ',', ', ']), pieces(['', ' ']))
+      .map(([entries, comma, last, after]) => `{${entries.join(comma)}${last}}${after}`);
+    fc.assert(
+      fc.property(line, (flow) => {
+        const source = `f:\n  - ${flow}\n`;
+        const simple = readSimpleYaml(source);
+        if (simple !== undefined) expect(simple).toStrictEqual(full(source));
+      }),
+      { numRuns: 5_000 },
+    );
   });
 
   test('a document read this way still knows where its nodes are', () => {
