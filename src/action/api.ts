@@ -2,18 +2,16 @@ import type { GitHubClient } from './github.js';
 
 /*
  * Reading GitHub's answers without trusting them. Kept apart from github.ts so that a run which
- * needs no API never loads octokit.
+ * needs no API never loads the client.
  */
 
 /** More pages than this (10,000 items at 100 a page) is not a pull request we can trust a list of. */
 export const MAX_PAGES = 100;
 
-/** Thrown when the run's API time is spent. Named AbortError so that octokit's retry gives up at once. */
-export class TimeBudgetSpent extends Error {
-  override name = 'AbortError';
-}
+/** Thrown when the run's API time is spent: never retried. */
+export class TimeBudgetSpent extends Error {}
 
-/** The HTTP status of an Octokit error, if it has one. */
+/** The HTTP status GitHub answered a failed call with (github.ts's HttpError), if it did. */
 export function statusOf(error: unknown): number | undefined {
   const status = (error as { status?: unknown })?.status;
   return typeof status === 'number' ? status : undefined;
@@ -32,16 +30,15 @@ export function describeFailure(error: unknown): string {
 }
 
 /**
- * Every item of a list endpoint (`GET /repos/{owner}/…`), through all its pages. Unlike
- * `octokit.paginate`, it stops when a `next` link repeats a page already read or after MAX_PAGES,
- * and it checks that each page is a list of objects (octokit turns a malformed or cut-off body
- * into a string, and an empty one into an empty list): in all those cases it throws, since a
+ * Every item of a list endpoint (`GET /repos/{owner}/…`), through all its pages. It stops when a
+ * `next` link repeats a page already read or after MAX_PAGES, and it checks that each page is a
+ * list of objects (the client gives a malformed or cut-off body as its text): in all those cases it throws, since a
  * partial or malformed list of reviews or comments would make the Action report what is not so.
  */
-export async function listAll<T extends object>(octokit: GitHubClient, route: string, parameters: Record<string, unknown>): Promise<T[]> {
+export async function listAll<T extends object>(github: GitHubClient, route: string, parameters: Record<string, unknown>): Promise<T[]> {
   const items: T[] = [];
   const seen = new Set<string>();
-  let response = await octokit.request(route, { ...parameters, per_page: 100 });
+  let response = await github.request(route, { ...parameters, per_page: 100 });
   for (let pages = 1; ; pages++) {
     seen.add(normalize(response.url));
     const data: unknown = response.data;
@@ -57,7 +54,7 @@ export async function listAll<T extends object>(octokit: GitHubClient, route: st
     if (seen.has(normalize(next)))
       throw new UntrustedAnswer(`GitHub's pages of ${path(response.url)} repeat (a "next" link points back): the list may be incomplete`);
     if (pages >= MAX_PAGES) throw new UntrustedAnswer(`${path(response.url)} has more than ${MAX_PAGES} pages: the list was not read to its end`);
-    response = await octokit.request({ method: 'GET', url: next });
+    response = await github.request({ method: 'GET', url: next });
   }
 }
 

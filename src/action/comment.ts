@@ -72,8 +72,8 @@ const best = (cs: readonly Candidate[]) =>
   cs.reduce<Candidate | undefined>((b, c) => (!b || newer(c.stamp, b.stamp) || (!newer(b.stamp, c.stamp) && c.id < b.id) ? c : b), undefined);
 
 /** The token's login, from GraphQL (REST's `GET /user` refuses the Actions token). */
-export async function viewerLogin(octokit: GitHubClient): Promise<string> {
-  const data = await octokit.graphql<{ viewer?: { login?: unknown } | null }>('query { viewer { login } }');
+export async function viewerLogin(github: GitHubClient): Promise<string> {
+  const data = await github.graphql<{ viewer?: { login?: unknown } | null }>('query { viewer { login } }');
   const login = data?.viewer?.login;
   if (typeof login !== 'string' || login === '') throw new UntrustedAnswer('GitHub did not say whose token this is (GraphQL viewer)');
   return login;
@@ -87,9 +87,9 @@ export interface Identity {
   error?: string;
 }
 
-export async function learnIdentity(octokit: GitHubClient): Promise<Identity> {
+export async function learnIdentity(github: GitHubClient): Promise<Identity> {
   try {
-    return { identity: await viewerLogin(octokit) };
+    return { identity: await viewerLogin(github) };
   } catch (error) {
     return { identity: undefined, error: (error as Error).message };
   }
@@ -103,7 +103,7 @@ export async function learnIdentity(octokit: GitHubClient): Promise<Identity> {
  * learns its identity from that comment's author, and only then removes its own older copies.
  */
 export async function upsertComment(
-  octokit: GitHubClient,
+  github: GitHubClient,
   where: { owner: string; repo: string; issue_number: number },
   body: string,
   key: CommentKey,
@@ -113,13 +113,13 @@ export async function upsertComment(
   learned?: Identity,
 ): Promise<CommentOutcome> {
   const ours = async (identity: string) =>
-    (await listAll<RestComment>(octokit, 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', where))
+    (await listAll<RestComment>(github, 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', where))
       .map((c) => candidate(c, key, identity))
       .filter((c): c is Candidate => c !== undefined);
   const full = `${marker(key, stamp)}\n${body}`;
   const { owner, repo } = where;
 
-  const { identity, error } = learned ?? (await learnIdentity(octokit));
+  const { identity, error } = learned ?? (await learnIdentity(github));
   if (error) log(`Could not learn whose token this is (${error}): posting a new comment, and touching no other until its author is known.`);
 
   if (identity) {
@@ -131,8 +131,8 @@ export async function upsertComment(
     const target = latest ?? best(mine.filter((c) => c.legacy));
     if (target) {
       try {
-        await octokit.rest.issues.updateComment({ owner, repo, comment_id: target.id, body: full });
-        await remove(octokit, where, current, target.id);
+        await github.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner, repo, comment_id: target.id, body: full });
+        await remove(github, where, current, target.id);
         return 'updated';
       } catch (error) {
         if (statusOf(error) !== 404) throw error;
@@ -141,7 +141,7 @@ export async function upsertComment(
     }
   }
 
-  const created = await octokit.rest.issues.createComment({ ...where, body: full });
+  const created = await github.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...where, body: full });
   const createdId = (created.data as RestComment | undefined)?.id;
   const author = (created.data as RestComment | undefined)?.user?.login;
   const me = identity ?? (typeof author === 'string' ? author : undefined);
@@ -152,15 +152,15 @@ export async function upsertComment(
   // Another run may have created one at the same moment: keep the newest, delete the rest.
   const after = (await ours(me)).filter((c) => !c.legacy);
   const keep = best(after);
-  if (keep) await remove(octokit, where, after, keep.id);
+  if (keep) await remove(github, where, after, keep.id);
   return keep && keep.id !== createdId && after.some((c) => c.id === createdId) ? 'kept-newer' : 'created';
 }
 
-async function remove(octokit: GitHubClient, where: { owner: string; repo: string }, comments: readonly Candidate[], keepId: number): Promise<void> {
+async function remove(github: GitHubClient, where: { owner: string; repo: string }, comments: readonly Candidate[], keepId: number): Promise<void> {
   for (const c of comments) {
     if (c.id === keepId) continue;
     try {
-      await octokit.rest.issues.deleteComment({ owner: where.owner, repo: where.repo, comment_id: c.id });
+      await github.request('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: where.owner, repo: where.repo, comment_id: c.id });
     } catch (error) {
       // Already gone is what we wanted.
       if (statusOf(error) !== 404) throw error;

@@ -42,7 +42,7 @@ async function check(core: typeof Core, env: NodeJS.ProcessEnv, context: RunCont
   const ladderRel = relative(context.workspace, ladderDir).split(sep).join('/');
   const pr = context.pullRequest;
 
-  // The GitHub client (octokit and its plugins) is loaded only when a run needs the API.
+  // The GitHub client is loaded only when a run needs the API.
   let client: GitHubClient | undefined;
   const github = async () => {
     if (!client) {

@@ -35,12 +35,12 @@ const lineOf = (value: unknown) => (typeof value === 'number' && Number.isIntege
  * listAll, it throws rather than return a list it cannot trust: a malformed page, a cursor that
  * repeats, or more than MAX_PAGES pages.
  */
-export async function reviewThreads(octokit: GitHubClient, where: { owner: string; repo: string; number: number }): Promise<PullRequestThread[]> {
+export async function reviewThreads(github: GitHubClient, where: { owner: string; repo: string; number: number }): Promise<PullRequestThread[]> {
   const threads: PullRequestThread[] = [];
   const seen = new Set<string>();
   let after: string | null = null;
   for (let pages = 1; ; pages++) {
-    const data: Page = await octokit.graphql<Page>(QUERY, { ...where, after });
+    const data: Page = await github.graphql<Page>(QUERY, { ...where, after });
     const connection = data?.repository?.pullRequest?.reviewThreads;
     const nodes = connection?.nodes;
     if (!connection || !Array.isArray(nodes)) throw new UntrustedAnswer("GitHub sent a malformed answer to the pull request's review threads (GraphQL)");
