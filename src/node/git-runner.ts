@@ -87,10 +87,10 @@ export function git(cwd: string, args: readonly string[], options: GitOptions = 
 
 /**
  * As git(), without blocking: for a command whose wait other work can overlap (the Action lists a
- * pull request's changes while it loads its toolkit). Rejects with a GitError.
+ * pull request's changes while it loads, and reads the base while it checks). Rejects with a GitError.
  */
-export function gitAsync(cwd: string, args: readonly string[], options: Omit<GitOptions, 'input'> = {}): Promise<Buffer> {
-  const { maxBuffer = GIT_MAX_BUFFER, timeout = GIT_TIMEOUT_MS } = options;
+export function gitAsync(cwd: string, args: readonly string[], options: GitOptions = {}): Promise<Buffer> {
+  const { input, maxBuffer = GIT_MAX_BUFFER, timeout = GIT_TIMEOUT_MS } = options;
   return new Promise((resolve, reject) => {
     const child = execFile(
       'git',
@@ -109,7 +109,9 @@ export function gitAsync(cwd: string, args: readonly string[], options: Omit<Git
         reject(gitError(as, cwd, args, maxBuffer, timeout));
       },
     );
-    child.stdin?.end();
+    // A git that exits before reading all of its input closes the pipe: its exit status tells what happened.
+    child.stdin?.on('error', () => {});
+    child.stdin?.end(input);
   });
 }
 

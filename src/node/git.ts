@@ -3,14 +3,55 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { isPersonalPath } from '../core/kinds/index.js';
 import type { SourceFile } from '../core/source-file.js';
 import { decode, isLadderFileName, isSkippedName, type LinkTarget, linkPolicy, MAX_FILE_BYTES, problems } from './file-policy.js';
-import { GitError, git, gitAsync, gitText } from './git-runner.js';
+import { GitError, type GitOptions, git, gitAsync } from './git-runner.js';
 
 export { GitError } from './git-runner.js';
 
+/**
+ * A read that takes several git commands, each chosen from the output of the ones before: it yields
+ * each command and is given its output (or has its GitError thrown in). runSync and runAsync run one.
+ */
+type GitSteps<T> = Generator<{ args: readonly string[]; options?: GitOptions }, T, Buffer>;
+
+function runSync<T>(cwd: string, steps: GitSteps<T>): T {
+  let step = steps.next();
+  while (!step.done) {
+    let out: Buffer;
+    try {
+      out = git(cwd, step.value.args, step.value.options);
+    } catch (error) {
+      step = steps.throw(error);
+      continue;
+    }
+    step = steps.next(out);
+  }
+  return step.value;
+}
+
+/** As runSync, without blocking: each command runs while the caller does other work. */
+async function runAsync<T>(cwd: string, steps: GitSteps<T>): Promise<T> {
+  let step = steps.next();
+  while (!step.done) {
+    let out: Buffer;
+    try {
+      out = await gitAsync(cwd, step.value.args, step.value.options);
+    } catch (error) {
+      step = steps.throw(error);
+      continue;
+    }
+    step = steps.next(out);
+  }
+  return step.value;
+}
+
 /** The top of the git work tree that holds `dir`; throws a GitError when `dir` is not inside one. */
 export function repoTop(dir: string): string {
+  return runSync(dir, repoTopSteps(dir));
+}
+
+function* repoTopSteps(dir: string): GitSteps<string> {
   try {
-    return gitText(dir, ['rev-parse', '--show-toplevel']).trim();
+    return (yield { args: ['rev-parse', '--show-toplevel'] }).toString('utf8').trim();
   } catch (error) {
     if (error instanceof GitError && error.failure === 'not-a-repository')
       throw new GitError(`${dir} is not inside a git repository.`, error.status, error.failure);
@@ -37,9 +78,13 @@ export function repositoryRootOf(path: string): string | undefined {
 
 /** The commit a ref names, or undefined when there is no such commit here. Refuses refs that look like options. */
 export function resolveCommit(repoDir: string, ref: string): string | undefined {
+  return runSync(repoDir, resolveCommitSteps(ref));
+}
+
+function* resolveCommitSteps(ref: string): GitSteps<string | undefined> {
   if (ref === '' || ref.startsWith('-') || /[\0\n]/.test(ref)) return undefined;
   try {
-    return gitText(repoDir, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).trim();
+    return (yield { args: ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`] }).toString('utf8').trim();
   } catch (error) {
     // --quiet: an unknown ref exits 1 without a message; anything else (not a repository) is reported.
     if (error instanceof GitError && error.status === 1) return undefined;
@@ -82,25 +127,39 @@ const MAX_HOPS = 40;
  * An empty list when the directory does not exist at that ref (a ladder added by a pull request).
  * Throws an Error naming the ref when it is unknown, or when `repoDir` is not a git repository.
  */
-export function readLadderAtRef(repoDir: string, ref: string, ladderDir: string, options: { personal?: boolean; only?: readonly string[] } = {}): SourceFile[] {
+export function readLadderAtRef(repoDir: string, ref: string, ladderDir: string, options: AtRefOptions = {}): SourceFile[] {
+  return runSync(repoDir, readAtRefSteps(repoDir, ref, ladderDir, options));
+}
+
+/** readLadderAtRef without blocking: its git commands run while the caller does other work (the Action reads the base this way). */
+export function readLadderAtRefAsync(repoDir: string, ref: string, ladderDir: string, options: AtRefOptions = {}): Promise<SourceFile[]> {
+  return runAsync(repoDir, readAtRefSteps(repoDir, ref, ladderDir, options));
+}
+
+interface AtRefOptions {
+  personal?: boolean;
+  only?: readonly string[];
+}
+
+function* readAtRefSteps(repoDir: string, ref: string, ladderDir: string, options: AtRefOptions): GitSteps<SourceFile[]> {
   // Without personal files (the site's changelog): no blob under packets/ is read.
   const personal = options.personal !== false;
   const only = options.only ? new Set(options.only) : undefined;
   const dir = normalizeDir(ladderDir);
-  repoTop(repoDir); // a clear error outside a repository
-  const commit = resolveCommit(repoDir, ref);
+  yield* repoTopSteps(repoDir); // a clear error outside a repository
+  const commit = yield* resolveCommitSteps(ref);
   if (!commit) throw new GitError(`Unknown git ref "${ref}": no commit by that name in ${repoDir}. (Is it fetched? Shallow clones lack history.)`);
 
   const prefix = dir ? `${dir}/` : '';
   if (only?.size === 0) return [];
-  let tree = listTree(repoDir, commit, prefix, only ? [...only].map((p) => `${prefix}${p}`) : dir ? [dir] : []);
+  let tree = yield* listTree(commit, prefix, only ? [...only].map((p) => `${prefix}${p}`) : dir ? [dir] : []);
   // A link's target may be anywhere in the directory: resolving it needs the whole listing.
-  if (only && [...tree.values()].some((e) => e.mode === LINK)) tree = listTree(repoDir, commit, prefix, dir ? [dir] : []);
+  if (only && [...tree.values()].some((e) => e.mode === LINK)) tree = yield* listTree(commit, prefix, dir ? [dir] : []);
 
   const links = [...tree.values()].filter((e) => e.mode === LINK && e.type === 'blob');
   const targets = new Map<string, string>();
   if (links.length > 0) {
-    const blobs = catFiles(repoDir, ref, links);
+    const blobs = yield* catFiles(ref, links);
     links.forEach((entry, i) => {
       const bytes = blobs[i];
       if (bytes) targets.set(entry.id, bytes.toString('utf8'));
@@ -132,8 +191,7 @@ export function readLadderAtRef(repoDir: string, ref: string, ladderDir: string,
   }
 
   if (reads.length > 0) {
-    const blobs = catFiles(
-      repoDir,
+    const blobs = yield* catFiles(
       ref,
       reads.map((r) => r.entry),
     );
@@ -146,8 +204,8 @@ export function readLadderAtRef(repoDir: string, ref: string, ladderDir: string,
 }
 
 /** The `git ls-tree -r -l` entries under these pathspecs at a commit, by path relative to `prefix` (the ladder directory). */
-function listTree(repoDir: string, commit: string, prefix: string, pathspecs: readonly string[]): Map<string, TreeEntry> {
-  const listing = git(repoDir, ['ls-tree', '-r', '-z', '-l', '--full-tree', commit, ...(pathspecs.length > 0 ? ['--', ...pathspecs] : [])]);
+function* listTree(commit: string, prefix: string, pathspecs: readonly string[]): GitSteps<Map<string, TreeEntry>> {
+  const listing = yield { args: ['ls-tree', '-r', '-z', '-l', '--full-tree', commit, ...(pathspecs.length > 0 ? ['--', ...pathspecs] : [])] };
   const tree = new Map<string, TreeEntry>();
   for (const record of listing.toString('utf8').split('\0')) {
     // "<mode> SP <type> SP <object> SP* <size> TAB <path>"
@@ -162,9 +220,9 @@ function listTree(repoDir: string, commit: string, prefix: string, pathspecs: re
 }
 
 /** The contents of these blobs, in order (undefined for one missing from the clone), from one `git cat-file --batch`. */
-function catFiles(repoDir: string, ref: string, entries: readonly TreeEntry[]): Array<Buffer | undefined> {
+function* catFiles(ref: string, entries: readonly TreeEntry[]): GitSteps<Array<Buffer | undefined>> {
   const total = entries.reduce((n, e) => n + e.size + 128, 0);
-  const out = git(repoDir, ['cat-file', '--batch'], { input: `${entries.map((e) => e.id).join('\n')}\n`, maxBuffer: total + 1024 * 1024 });
+  const out = yield { args: ['cat-file', '--batch'], options: { input: `${entries.map((e) => e.id).join('\n')}\n`, maxBuffer: total + 1024 * 1024 } };
   // Each object: "<id> SP <type> SP <size> LF <contents> LF"
   const blobs: Array<Buffer | undefined> = [];
   let offset = 0;

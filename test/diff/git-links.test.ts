@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { SourceFile } from '../../src/core/source-file.js';
-import { readLadderAtRef } from '../../src/node/git.js';
+import { readLadderAtRef, readLadderAtRefAsync } from '../../src/node/git.js';
 import { readLadderDir } from '../../src/node/read-ladder-dir.js';
 import { exampleDir } from './helpers.js';
 
@@ -81,6 +81,12 @@ describe('readLadderAtRef and links', () => {
     const full = readLadderAtRef(repo, 'HEAD', 'ladder');
     const only = ['ladder.yml', 'levels/ic/E3.md', 'competencies.yml', 'levels/ic/E7.md'];
     expect(readLadderAtRef(repo, 'HEAD', 'ladder', { only })).toEqual(full.filter((f) => only.includes(f.path)));
+  });
+
+  test('readLadderAtRefAsync reads what readLadderAtRef reads, links and all, with and without only', async () => {
+    const only = ['ladder.yml', 'levels/ic/E3.md', 'competencies.yml'];
+    expect(await readLadderAtRefAsync(repo, 'HEAD', 'ladder')).toEqual(readLadderAtRef(repo, 'HEAD', 'ladder'));
+    expect(await readLadderAtRefAsync(repo, 'HEAD', 'ladder', { only })).toEqual(readLadderAtRef(repo, 'HEAD', 'ladder', { only }));
   });
 
   test('links that leave the ladder, or lead to something that is not a ladder file there, are refused and quote nothing', () => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { CliIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import type { LadderDiff } from '../../src/core/diff.js';
-import { changedFiles, changedFilesAsync, readLadderAtRef } from '../../src/node/git.js';
+import { changedFiles, changedFilesAsync, readLadderAtRef, readLadderAtRefAsync } from '../../src/node/git.js';
 import { GitError, git as git_, gitAsync } from '../../src/node/git-runner.js';
 import { readLadderDir } from '../../src/node/read-ladder-dir.js';
 import { exampleDir } from './helpers.js';
@@ -115,6 +115,12 @@ describe('readLadderAtRef', () => {
     expect(() => readLadderAtRef(repo, '--output=/tmp/x', 'ladder')).toThrow(/Unknown git ref/);
     expect(() => readLadderAtRef(outside, 'HEAD', 'ladder')).toThrow(/not inside a git repository/);
     expect(() => readLadderAtRef(repo, 'v1', '../elsewhere')).toThrow(/inside the repository/);
+  });
+
+  test('readLadderAtRefAsync fails as readLadderAtRef fails', async () => {
+    await expect(readLadderAtRefAsync(repo, 'no-such-ref', 'ladder')).rejects.toThrow(/Unknown git ref "no-such-ref"/);
+    await expect(readLadderAtRefAsync(outside, 'HEAD', 'ladder')).rejects.toThrow(/not inside a git repository/);
+    await expect(readLadderAtRefAsync(repo, 'v1', '../elsewhere')).rejects.toThrow(/inside the repository/);
   });
 });
 
