@@ -1,6 +1,6 @@
 import { relative, resolve, sep } from 'node:path';
 import { isLadderPath } from '../core/kinds/index.js';
-import { changedFilesAsync } from '../node/git.js';
+import { changedFilesAsync } from '../node/git-diff.js';
 import { describeFailure, listAll } from './api.js';
 import type { RunContext } from './context.js';
 import type { GitHubClient } from './github.js';

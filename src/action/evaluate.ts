@@ -2,22 +2,22 @@ import { checkLadder } from '../check.js';
 import { changesLadder, isRechecked, recheckOf, selectChanged } from '../core/changed.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { diffLadders } from '../core/diff.js';
-import { configKind } from '../core/kinds/config.js';
 import { loadLadder } from '../core/load.js';
 import { type Ladder, LadderIndex, type Packet } from '../core/model.js';
 import { groupThreads, PacketSummarizer, type ThreadCounts } from '../core/packet-summary.js';
-import { readLadderAtRef } from '../node/git.js';
+import type { SourceFile } from '../core/source-file.js';
 import { type ChangedInput, readForChanged } from '../node/read-changed.js';
 import { readLadderDir } from '../node/read-ladder-dir.js';
 import type { PacketReview, RunReport } from '../report/model.js';
 import { VERSION } from '../version.js';
-import { describeFailure, listAll } from './api.js';
-import { type Identity, learnIdentity } from './comment.js';
+import { describeFailure } from './api.js';
+import type { Identity } from './comment.js';
 import type { RunContext } from './context.js';
-import type { GitHubClient } from './github.js';
 import type { Inputs } from './inputs.js';
 import { evaluateQuorum, needsLadderApproval, type Quorum, type Review, reviewStates } from './quorum.js';
-import { type PullRequestThread, reviewThreads } from './threads.js';
+import type { PullRequestReads } from './reads.js';
+import type { Settled } from './settled.js';
+import type { PullRequestThread } from './threads.js';
 
 export interface Evaluation {
   report: RunReport;
@@ -39,7 +39,10 @@ export async function evaluate(options: {
   ladderRel: string;
   /** The changed files; undefined outside pull requests, or when they could not be learned. */
   changed: string[] | undefined;
-  github: () => Promise<GitHubClient>;
+  /** The base commit's ladder files (see baseRead), on a pull request. */
+  base?: Promise<Settled<SourceFile[]>> | undefined;
+  /** The API reads started for a pull request (reads.ts). */
+  reads?: PullRequestReads | undefined;
   /** API failures so far (this adds its own). */
   apiFailures: string[];
 }): Promise<Evaluation> {
@@ -72,20 +75,18 @@ export async function evaluate(options: {
   // by editing the committee), and ladder changes are diffed against it. Both live in the ladder's
   // own files, never in packets, and no rule runs on the base (its findings are nobody's): a packet
   // pull request reads only ladder.yml there, a ladder change the ladder without its packets.
+  // It was read with git while the files were checked (see baseRead in run.ts).
   let base: Ladder | undefined;
-  if (pr) {
-    try {
-      const options = ladderChanged ? { personal: false } : { only: [configKind.place] };
-      base = loadLadder(readLadderAtRef(context.workspace, pr.baseSha, ladderRel, options)).ladder;
-    } catch {
-      notices.push(
-        'The base commit of this pull request is not in the checkout, so the ladder diff and the approvals could not be evaluated. Check out with fetch-depth: 0.',
-      );
-    }
+  const baseFiles = pr ? await options.base : undefined;
+  if (baseFiles && 'value' in baseFiles) base = loadLadder(baseFiles.value).ladder;
+  else if (pr) {
+    notices.push(
+      'The base commit of this pull request is not in the checkout, so the ladder diff and the approvals could not be evaluated. Check out with fetch-depth: 0.',
+    );
   }
   const diff = ladderChanged && base ? diffLadders(base, result.ladder) : undefined;
 
-  // The reviews are read first: what the approvals need comes before what only the comment shows.
+  // The reviews, the identity and the threads were asked for while the files were checked (reads.ts).
   let quorum: Quorum | undefined;
   let reviews: Review[] | undefined;
   const approvalsDue = pr && changed && inputs.requireApprovals && base;
@@ -94,15 +95,12 @@ export async function evaluate(options: {
   const policy = (base?.config ? base.policy : result.ladder.policy).packets;
   if (approvalsDue) {
     if (!base?.config) notices.push('The base branch has no ladder.yml yet: approvals follow the governance this pull request proposes.');
-    try {
-      reviews = await listAll<Review>(await options.github(), 'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', {
-        owner: context.owner,
-        repo: context.repo,
-        pull_number: pr.number,
-      });
-    } catch (error) {
-      apiFailures.push(`Could not read the pull request's reviews, so the approvals were not evaluated: ${describeFailure(error)}.`);
-    }
+    const read = await options.reads?.reviews;
+    if (read && 'value' in read) reviews = read.value;
+    else
+      apiFailures.push(
+        `Could not read the pull request's reviews, so the approvals were not evaluated: ${describeFailure(read?.error ?? 'they were not asked for')}.`,
+      );
   }
 
   // Each changed packet, summarized for the reviewers: the move and counts, never its text.
@@ -115,12 +113,13 @@ export async function evaluate(options: {
   let identity: Identity | undefined;
   if (pr && changedPackets.length > 0) {
     // The comment needs the token's identity before it touches any comment: learned first, once.
-    if (inputs.comment) identity = await learnIdentity(await options.github());
-    try {
-      threads = await reviewThreads(await options.github(), { owner: context.owner, repo: context.repo, number: pr.number });
-    } catch (error) {
-      apiFailures.push(`Could not read the pull request's review threads, so they are not counted per competency: ${describeFailure(error)}.`);
-    }
+    if (inputs.comment) identity = await options.reads?.identity;
+    const read = await options.reads?.threads;
+    if (read && 'value' in read) threads = read.value;
+    else
+      apiFailures.push(
+        `Could not read the pull request's review threads, so they are not counted per competency: ${describeFailure(read?.error ?? 'they were not asked for')}.`,
+      );
   }
   const threadsOf = new Map<Packet, ThreadCounts>();
   for (const p of threads ? changedPackets : []) {

@@ -1,5 +1,3 @@
-import type * as Core from '@actions/core';
-
 export type FailOn = 'error' | 'warning' | 'never';
 
 export interface Inputs {
@@ -21,28 +19,29 @@ export interface Inputs {
 export const DEFAULT_API_TIMEOUT = 120;
 
 /** Reads and validates the action's inputs; throws an Error whose message names the input. */
-export function readInputs(core: typeof Core, defaultReportPath: string): Inputs {
-  const failOn = core.getInput('fail-on') || 'error';
+export function readInputs(env: NodeJS.ProcessEnv, defaultReportPath: string): Inputs {
+  const input = (name: string) => getInput(env, name);
+  const failOn = input('fail-on') || 'error';
   if (failOn !== 'error' && failOn !== 'warning' && failOn !== 'never') {
     throw new Error(`input fail-on must be error, warning or never, not "${failOn}"`);
   }
-  const apiTimeoutText = core.getInput('api-timeout').trim();
+  const apiTimeoutText = input('api-timeout');
   const apiTimeout = apiTimeoutText === '' ? DEFAULT_API_TIMEOUT : Number(apiTimeoutText);
   if (!Number.isFinite(apiTimeout) || apiTimeout <= 0 || apiTimeout > 3600) {
     throw new Error(`input api-timeout must be a number of seconds between 1 and 3600, not "${apiTimeoutText}"`);
   }
-  const siteUrl = core.getInput('site-url').trim();
+  const siteUrl = input('site-url');
   if (siteUrl !== '' && !isWebUrl(siteUrl))
     throw new Error(`input site-url must be the ladder site's http(s) URL, such as https://org.github.io/ladder/, not "${siteUrl}"`);
-  const bool = (name: string, fallback: boolean) => (core.getInput(name) === '' ? fallback : core.getBooleanInput(name));
+  const bool = (name: string, fallback: boolean) => (input(name) === '' ? fallback : getBooleanInput(env, name));
   return {
-    ladderDirectory: core.getInput('ladder-directory') || 'ladder',
-    token: core.getInput('github-token'),
+    ladderDirectory: input('ladder-directory') || 'ladder',
+    token: input('github-token'),
     comment: bool('comment', true),
     failOn,
     requireApprovals: bool('require-approvals', true),
-    reportPath: core.getInput('report-path') || defaultReportPath,
-    commentKey: core.getInput('comment-key').trim(),
+    reportPath: input('report-path') || defaultReportPath,
+    commentKey: input('comment-key'),
     apiTimeout,
     siteUrl,
   };
@@ -55,4 +54,19 @@ function isWebUrl(text: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** An input as the runner passes it, read as @actions/core reads it (INPUT_<NAME>, spaces as underscores), trimmed; '' when not set. */
+function getInput(env: NodeJS.ProcessEnv, name: string): string {
+  return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '').trim();
+}
+
+/** A boolean input, in the YAML 1.2 core schema's spellings; anything else is an error naming the input. */
+function getBooleanInput(env: NodeJS.ProcessEnv, name: string): boolean {
+  const value = getInput(env, name);
+  if (['true', 'True', 'TRUE'].includes(value)) return true;
+  if (['false', 'False', 'FALSE'].includes(value)) return false;
+  throw new TypeError(
+    `Input does not meet YAML 1.2 "Core Schema" specification: ${name}\nSupport boolean input list: \`true | True | TRUE | false | False | FALSE\``,
+  );
 }

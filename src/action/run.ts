@@ -1,76 +1,94 @@
 import { join, relative, sep } from 'node:path';
-import type * as Core from '@actions/core';
-import { changedFilesAsync } from '../node/git.js';
+import { changesLadder } from '../core/changed.js';
+import { configKind } from '../core/kinds/config.js';
+import { readLadderAtRefAsync } from '../node/git.js';
+import { changedFilesAsync } from '../node/git-diff.js';
 import { ladderDirIn } from '../node/ladder-root.js';
 import { UnreadableDirectoryError } from '../node/read-ladder-dir.js';
 import { NOTHING_TO_CHECK } from '../report/nothing.js';
 import { ladderChanges } from './changes.js';
 import { type RunContext, readContext } from './context.js';
 import type { GitHubClient } from './github.js';
-import { readInputs } from './inputs.js';
+import { type Inputs, readInputs } from './inputs.js';
+import { settle } from './settled.js';
+import { appendSummary, info, setFailed, setOutputs, warning } from './workflow.js';
 
 /**
  * The Action's entry point. Never rejects: any failure becomes a failed step with a message, even
- * one of loading @actions/core itself (then written as the workflow command it would have sent).
+ * one of loading @actions/core itself. Until it knows there is something to check, it loads
+ * nothing more than this chunk (workflow.ts sends what that takes).
  */
-export async function run(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Promise<void> {
-  let core: typeof Core | undefined;
+export async function run(
+  env: NodeJS.ProcessEnv = process.env,
+  cwd: string = process.cwd(),
+  /** The context, and git's list of the changes when it was asked, if index.ts started them. */
+  started?: { context: RunContext; listed: Promise<string[] | undefined> | undefined },
+): Promise<void> {
   try {
-    // git lists the pull request's changes while @actions/core loads: the two waits overlap.
-    const context = readContext(env, cwd);
+    // git lists the pull request's changes while the inputs are read.
+    const context = started?.context ?? readContext(env, cwd);
     const pr = context.pullRequest;
-    const listed = pr ? changedFilesAsync(context.workspace, pr.baseSha, pr.headSha) : undefined;
-    core = await import('@actions/core');
-    await check(core, env, context, listed);
+    const listed = started ? started.listed : pr ? changedFilesAsync(context.workspace, pr.baseSha, pr.headSha) : undefined;
+    const inputs = readInputs(env, join(env.RUNNER_TEMP || context.workspace, 'ladder-report.json'));
+    const ladderDir = ladderDirIn(context.workspace, inputs.ladderDirectory);
+    const ladderRel = relative(context.workspace, ladderDir).split(sep).join('/');
+
+    // The GitHub client is loaded only when a run needs the API, once.
+    let client: Promise<GitHubClient> | undefined;
+    const github = () => {
+      client ??= import('./github.js').then(({ createClient }) => createClient(inputs.token, context.apiUrl, inputs.apiTimeout, info, env));
+      return client;
+    };
+    const apiFailures: string[] = [];
+    const changed = pr ? await ladderChanges(context, pr, ladderDir, listed, github, apiFailures) : undefined;
+    if (changed?.length === 0) nothingToCheck(env, ladderRel);
+    else await check({ context, inputs, ladderDir, ladderRel, changed, github, apiFailures });
   } catch (error) {
     const hint = error instanceof UnreadableDirectoryError ? ' Set the ladder-directory input to the folder that holds ladder.yml.' : '';
-    const message = `ladder-as-code could not complete: ${error instanceof Error ? error.message : String(error)}.${hint}`;
-    try {
-      if (!core) throw error;
-      core.setFailed(message);
-    } catch {
-      process.exitCode = 1;
-      // The runner's error command, escaped as @actions/core escapes it.
-      process.stdout.write(`::error::${message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}\n`);
-    }
+    setFailed(`ladder-as-code could not complete: ${error instanceof Error ? error.message : String(error)}.${hint}`);
   }
 }
 
-async function check(core: typeof Core, env: NodeJS.ProcessEnv, context: RunContext, listed: Promise<string[] | undefined> | undefined): Promise<void> {
-  const inputs = readInputs(core, join(env.RUNNER_TEMP || context.workspace, 'ladder-report.json'));
-  const ladderDir = ladderDirIn(context.workspace, inputs.ladderDirectory);
-  const ladderRel = relative(context.workspace, ladderDir).split(sep).join('/');
-  const pr = context.pullRequest;
-
-  // The GitHub client is loaded only when a run needs the API.
-  let client: GitHubClient | undefined;
-  const github = async () => {
-    if (!client) {
-      const { createClient } = await import('./github.js');
-      client = await createClient(inputs.token, context.apiUrl, inputs.apiTimeout, (m) => core.info(m), env);
-    }
-    return client;
-  };
-
-  const apiFailures: string[] = [];
-  const changed = pr ? await ladderChanges(context, pr, ladderDir, listed, github, apiFailures) : undefined;
-  if (changed?.length === 0) {
-    core.info(`No file under ${ladderRel || '.'} changed in this pull request: nothing to check.`);
-    try {
-      await core.summary.addRaw(NOTHING_TO_CHECK).write();
-    } catch (error) {
-      core.warning(`Could not write the job summary: ${(error as Error).message}.`);
-    }
-    for (const [name, value] of Object.entries({ errors: 0, warnings: 0, report: '', verdict: 'none', approved: 'true' })) core.setOutput(name, value);
-    return;
+function nothingToCheck(env: NodeJS.ProcessEnv, ladderRel: string): void {
+  info(`No file under ${ladderRel || '.'} changed in this pull request: nothing to check.`);
+  try {
+    appendSummary(env, NOTHING_TO_CHECK);
+  } catch (error) {
+    warning(`Could not write the job summary: ${(error as Error).message}.`);
   }
+  setOutputs(env, { errors: '0', warnings: '0', report: '', verdict: 'none', approved: 'true' });
+}
 
-  // The engine, the diff and the reporting are loaded only when there is something to check.
-  const { evaluate } = await import('./evaluate.js');
-  const { publish } = await import('./publish.js');
-  const { headline } = await import('../report/markdown.js');
-  const evaluation = await evaluate({ context, inputs, ladderDir, ladderRel, changed, github, apiFailures });
-  await publish(core, context, inputs, evaluation, github, { directory: ladderRel, key: inputs.commentKey || context.job });
+interface Run {
+  context: RunContext;
+  inputs: Inputs;
+  ladderDir: string;
+  ladderRel: string;
+  /** The changed files; undefined outside pull requests, or when they could not be learned. */
+  changed: string[] | undefined;
+  github: () => Promise<GitHubClient>;
+  apiFailures: string[];
+}
+
+async function check(run: Run): Promise<void> {
+  const { context, inputs, changed, github } = run;
+  const pr = context.pullRequest;
+  // What the report needs beside the files starts first, and runs while they are checked: the
+  // base's ladder from git (a packet pull request needs only its ladder.yml, a ladder change the
+  // ladder without packets), the reviews and the review threads from the API.
+  const only = changed && changesLadder(changed) ? { personal: false } : { only: [configKind.place] };
+  const base = pr ? settle(readLadderAtRefAsync(context.workspace, pr.baseSha, run.ladderRel, only)) : undefined;
+  const reads = pr && changed ? (await import('./reads.js')).startReads(github, context, inputs, changed) : undefined;
+
+  // The toolkit, the engine, the diff and the reporting are loaded only when there is something to check.
+  const [core, { evaluate }, { publish }, { headline }] = await Promise.all([
+    import('@actions/core'),
+    import('./evaluate.js'),
+    import('./publish.js'),
+    import('../report/markdown.js'),
+  ]);
+  const evaluation = await evaluate({ ...run, base, reads });
+  await publish(core, context, inputs, evaluation, github, { directory: run.ladderRel, key: inputs.commentKey || context.job });
 
   const { report } = evaluation;
   const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
