@@ -1,7 +1,5 @@
 import { relative, resolve, sep } from 'node:path';
-import { isLadderPath } from '../core/kinds/index.js';
 import { changedFilesAsync } from '../node/git-diff.js';
-import { describeFailure, listAll } from './api.js';
 import type { RunContext } from './context.js';
 import type { GitHubClient } from './github.js';
 
@@ -22,6 +20,8 @@ export async function ladderChanges(
 ): Promise<string[] | undefined> {
   let repoPaths = await (listed ?? changedFilesAsync(context.workspace, pr.baseSha, pr.headSha));
   if (!repoPaths) {
+    // Only without the base commit: the API's list, and the code that reads it, are loaded then.
+    const { describeFailure, listAll } = await import('./api.js');
     try {
       const files = await listAll<{ filename?: unknown; previous_filename?: unknown }>(await github(), 'GET /repos/{owner}/{repo}/pulls/{pull_number}/files', {
         owner: context.owner,
@@ -34,7 +34,9 @@ export async function ladderChanges(
       return undefined;
     }
   }
-  return [...new Set(repoPaths)]
-    .map((p) => relative(ladderDir, resolve(context.workspace, p)).split(sep).join('/'))
-    .filter((p) => !p.startsWith('..') && isLadderPath(p));
+  const inside = [...new Set(repoPaths)].map((p) => relative(ladderDir, resolve(context.workspace, p)).split(sep).join('/')).filter((p) => !p.startsWith('..'));
+  if (inside.length === 0) return [];
+  // The kinds of files are loaded only when a change lies in the ladder directory at all.
+  const { isLadderPath } = await import('../core/kinds/index.js');
+  return inside.filter(isLadderPath);
 }

@@ -1,4 +1,7 @@
-import { isItemPath } from '../core/changed.js';
+import { changesLadder, isItemPath } from '../core/changed.js';
+import { configKind } from '../core/kinds/config.js';
+import type { SourceFile } from '../core/source-file.js';
+import { readLadderAtRefAsync } from '../node/git.js';
 import { listAll } from './api.js';
 import { type Identity, learnIdentity } from './comment.js';
 import type { RunContext } from './context.js';
@@ -7,6 +10,17 @@ import type { Inputs } from './inputs.js';
 import type { Review } from './quorum.js';
 import { type Settled, settle } from './settled.js';
 import { type PullRequestThread, reviewThreads } from './threads.js';
+
+/**
+ * The base commit's ladder, read with git while the run checks the files: a packet pull request
+ * needs only its ladder.yml (governance, policy), a ladder change the ladder without packets (the diff).
+ */
+export function startBaseRead(context: RunContext, ladderRel: string, changed: readonly string[] | undefined): Promise<Settled<SourceFile[]>> | undefined {
+  const pr = context.pullRequest;
+  if (!pr) return undefined;
+  const only = changed && changesLadder(changed) ? { personal: false } : { only: [configKind.place] };
+  return settle(readLadderAtRefAsync(context.workspace, pr.baseSha, ladderRel, only));
+}
 
 /** What a pull request's run reads from the API before it reports, each started as soon as it may be needed. */
 export interface PullRequestReads {

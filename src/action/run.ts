@@ -1,16 +1,13 @@
 import { join, relative, sep } from 'node:path';
-import { changesLadder } from '../core/changed.js';
-import { configKind } from '../core/kinds/config.js';
-import { readLadderAtRefAsync } from '../node/git.js';
+import type * as Core from '@actions/core';
 import { changedFilesAsync } from '../node/git-diff.js';
 import { ladderDirIn } from '../node/ladder-root.js';
-import { UnreadableDirectoryError } from '../node/read-ladder-dir.js';
+import { UnreadableDirectoryError } from '../node/unreadable.js';
 import { NOTHING_TO_CHECK } from '../report/nothing.js';
 import { ladderChanges } from './changes.js';
 import { type RunContext, readContext } from './context.js';
 import type { GitHubClient } from './github.js';
 import { type Inputs, readInputs } from './inputs.js';
-import { settle } from './settled.js';
 import { appendSummary, info, setFailed, setOutputs, warning } from './workflow.js';
 
 /**
@@ -18,17 +15,14 @@ import { appendSummary, info, setFailed, setOutputs, warning } from './workflow.
  * one of loading @actions/core itself. Until it knows there is something to check, it loads
  * nothing more than this chunk (workflow.ts sends what that takes).
  */
-export async function run(
-  env: NodeJS.ProcessEnv = process.env,
-  cwd: string = process.cwd(),
-  /** The context, and git's list of the changes when it was asked, if index.ts started them. */
-  started?: { context: RunContext; listed: Promise<string[] | undefined> | undefined },
-): Promise<void> {
+export async function run(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Promise<void> {
+  // Once @actions/core is loaded, everything is logged through it (see workflow.ts).
+  const toolkit: Toolkit = {};
   try {
     // git lists the pull request's changes while the inputs are read.
-    const context = started?.context ?? readContext(env, cwd);
+    const context = readContext(env, cwd);
     const pr = context.pullRequest;
-    const listed = started ? started.listed : pr ? changedFilesAsync(context.workspace, pr.baseSha, pr.headSha) : undefined;
+    const listed = pr ? changedFilesAsync(context.workspace, pr.baseSha, pr.headSha) : undefined;
     const inputs = readInputs(env, join(env.RUNNER_TEMP || context.workspace, 'ladder-report.json'));
     const ladderDir = ladderDirIn(context.workspace, inputs.ladderDirectory);
     const ladderRel = relative(context.workspace, ladderDir).split(sep).join('/');
@@ -36,16 +30,18 @@ export async function run(
     // The GitHub client is loaded only when a run needs the API, once.
     let client: Promise<GitHubClient> | undefined;
     const github = () => {
-      client ??= import('./github.js').then(({ createClient }) => createClient(inputs.token, context.apiUrl, inputs.apiTimeout, info, env));
+      client ??= import('./github.js').then(({ createClient }) =>
+        createClient(inputs.token, context.apiUrl, inputs.apiTimeout, (m) => (toolkit.core ?? { info }).info(m), env),
+      );
       return client;
     };
     const apiFailures: string[] = [];
     const changed = pr ? await ladderChanges(context, pr, ladderDir, listed, github, apiFailures) : undefined;
     if (changed?.length === 0) nothingToCheck(env, ladderRel);
-    else await check({ context, inputs, ladderDir, ladderRel, changed, github, apiFailures });
+    else await check({ context, inputs, ladderDir, ladderRel, changed, github, apiFailures, toolkit });
   } catch (error) {
     const hint = error instanceof UnreadableDirectoryError ? ' Set the ladder-directory input to the folder that holds ladder.yml.' : '';
-    setFailed(`ladder-as-code could not complete: ${error instanceof Error ? error.message : String(error)}.${hint}`);
+    (toolkit.core ?? { setFailed }).setFailed(`ladder-as-code could not complete: ${error instanceof Error ? error.message : String(error)}.${hint}`);
   }
 }
 
@@ -59,6 +55,10 @@ function nothingToCheck(env: NodeJS.ProcessEnv, ladderRel: string): void {
   setOutputs(env, { errors: '0', warnings: '0', report: '', verdict: 'none', approved: 'true' });
 }
 
+interface Toolkit {
+  core?: typeof Core;
+}
+
 interface Run {
   context: RunContext;
   inputs: Inputs;
@@ -68,17 +68,17 @@ interface Run {
   changed: string[] | undefined;
   github: () => Promise<GitHubClient>;
   apiFailures: string[];
+  toolkit: Toolkit;
 }
 
 async function check(run: Run): Promise<void> {
   const { context, inputs, changed, github } = run;
   const pr = context.pullRequest;
   // What the report needs beside the files starts first, and runs while they are checked: the
-  // base's ladder from git (a packet pull request needs only its ladder.yml, a ladder change the
-  // ladder without packets), the reviews and the review threads from the API.
-  const only = changed && changesLadder(changed) ? { personal: false } : { only: [configKind.place] };
-  const base = pr ? settle(readLadderAtRefAsync(context.workspace, pr.baseSha, run.ladderRel, only)) : undefined;
-  const reads = pr && changed ? (await import('./reads.js')).startReads(github, context, inputs, changed) : undefined;
+  // base's ladder from git, the reviews and the review threads from the API.
+  const { startBaseRead, startReads } = await import('./reads.js');
+  const base = startBaseRead(context, run.ladderRel, changed);
+  const reads = changed ? startReads(github, context, inputs, changed) : undefined;
 
   // The toolkit, the engine, the diff and the reporting are loaded only when there is something to check.
   const [core, { evaluate }, { publish }, { headline }] = await Promise.all([
@@ -87,6 +87,7 @@ async function check(run: Run): Promise<void> {
     import('./publish.js'),
     import('../report/markdown.js'),
   ]);
+  run.toolkit.core = core;
   const evaluation = await evaluate({ ...run, base, reads });
   await publish(core, context, inputs, evaluation, github, { directory: run.ladderRel, key: inputs.commentKey || context.job });
 

@@ -1,4 +1,4 @@
-import { accessSync, appendFileSync, constants, existsSync } from 'node:fs';
+import { accessSync, appendFileSync, constants, existsSync, writeSync } from 'node:fs';
 import { EOL } from 'node:os';
 
 /*
@@ -14,16 +14,17 @@ const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%
 
 /** A line of the log, as written (our own text only: a line that begins with `::` would be a command). */
 export function info(message: string): void {
-  process.stdout.write(`${message}${EOL}`);
+  out(`${message}${EOL}`);
 }
 
 export function warning(message: string): void {
-  process.stdout.write(`::warning::${escapeData(message)}${EOL}`);
+  out(`::warning::${escapeData(message)}${EOL}`);
 }
 
 /** Fails the step with an error annotation. */
 export function setFailed(message: string): void {
   process.exitCode = 1;
+  // Through the stream, as @actions/core would: not a path to save time on.
   process.stdout.write(`::error::${escapeData(message)}${EOL}`);
 }
 
@@ -35,7 +36,7 @@ export function setFailed(message: string): void {
 export function setOutputs(env: NodeJS.ProcessEnv, outputs: Record<string, string>): void {
   const file = env.GITHUB_OUTPUT || '';
   if (!file) {
-    for (const [name, value] of Object.entries(outputs)) process.stdout.write(`${EOL}::set-output name=${escapeProperty(name)}::${escapeData(value)}${EOL}`);
+    for (const [name, value] of Object.entries(outputs)) out(`${EOL}::set-output name=${escapeProperty(name)}::${escapeData(value)}${EOL}`);
     return;
   }
   if (!existsSync(file)) throw new Error(`Missing file at path: ${file}`);
@@ -64,4 +65,20 @@ export function appendSummary(env: NodeJS.ProcessEnv, text: string): void {
     throw new Error(`Unable to access summary file: '${file}'. Check if the file has correct read/write permissions.`);
   }
   appendFileSync(file, text, 'utf8');
+}
+
+/**
+ * Writes to the log straight to its file descriptor: setting up process.stdout (a stream over the
+ * runner's pipe) costs more than the rest of a run with nothing to check. Once @actions/core
+ * writes, the run logs through it instead (run.ts), so that lines keep their order.
+ */
+function out(text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  let written = 0;
+  try {
+    while (written < bytes.length) written += writeSync(1, bytes, written);
+  } catch {
+    // A pipe that is full (EAGAIN): the stream waits for it.
+    process.stdout.write(bytes.subarray(written));
+  }
 }

@@ -1,6 +1,6 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { UnreadableDirectoryError } from './read-ladder-dir.js';
+import { UnreadableDirectoryError } from './unreadable.js';
 
 /**
  * The ladder directory a repository-relative setting names, refused when it leaves the repository:

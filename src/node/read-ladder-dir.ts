@@ -17,7 +17,9 @@ import { TextArena } from './text-arena.js';
 
 export { decode, MAX_FILE_BYTES } from './file-policy.js';
 
-export class UnreadableDirectoryError extends Error {}
+import { UnreadableDirectoryError } from './unreadable.js';
+
+export { UnreadableDirectoryError } from './unreadable.js';
 
 /**
  * Lists and reads the ladder files under `dir` (YAML and Markdown), relative paths with forward

@@ -108,8 +108,6 @@ function quorumLines(quorum: Quorum): string[] {
   return out;
 }
 
-export { NOTHING_TO_CHECK } from './nothing.js';
-
 /** A warning appended to the job summary after the report, within the room the report left for it. */
 export function summaryNotice(text: string): string {
   return `\n> [!WARNING]\n> ${clip(escapeMarkdown(text), SUMMARY_NOTE_BYTES - 20, utf8Bytes)}\n`;
