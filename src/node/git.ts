@@ -54,10 +54,15 @@ function* repoTopSteps(dir: string): GitSteps<string> {
   try {
     return (yield { args: ['rev-parse', '--show-toplevel'] }).toString('utf8').trim();
   } catch (error) {
-    if (error instanceof GitError && error.failure === 'not-a-repository')
-      throw new GitError(`${dir} is not inside a git repository.`, error.status, error.failure);
-    throw error;
+    throw outsideRepository(dir, error);
   }
+}
+
+/** Outside a repository, git's complaint in words that name the directory; any other failure as it is. */
+function outsideRepository(dir: string, error: unknown): unknown {
+  return error instanceof GitError && error.failure === 'not-a-repository'
+    ? new GitError(`${dir} is not inside a git repository.`, error.status, error.failure)
+    : error;
 }
 
 /**
@@ -90,6 +95,25 @@ function* resolveCommitSteps(ref: string): GitSteps<string | undefined> {
     // --quiet: an unknown ref exits 1 without a message; anything else (not a repository) is reported.
     if (error instanceof GitError && error.status === 1) return undefined;
     throw error;
+  }
+}
+
+/**
+ * resolveCommit and, in the same git command, repoTop's check that `repoDir` is in a repository
+ * (its clear error outside one): a read at a ref starts with one process rather than two.
+ */
+function* commitInRepositorySteps(repoDir: string, ref: string): GitSteps<string | undefined> {
+  if (ref === '' || ref.startsWith('-') || /[\0\n]/.test(ref)) {
+    yield* repoTopSteps(repoDir);
+    return undefined;
+  }
+  try {
+    // The top first, then the commit: rev-parse answers in the order it is asked.
+    const lines = (yield { args: ['rev-parse', '--show-toplevel', '--verify', '--quiet', `${ref}^{commit}`] }).toString('utf8').trim().split('\n');
+    return lines.length === 2 ? lines[1]?.trim() : undefined;
+  } catch (error) {
+    if (error instanceof GitError && error.status === 1) return undefined;
+    throw outsideRepository(repoDir, error);
   }
 }
 
@@ -147,8 +171,7 @@ function* readAtRefSteps(repoDir: string, ref: string, ladderDir: string, option
   const personal = options.personal !== false;
   const only = options.only ? new Set(options.only) : undefined;
   const dir = normalizeDir(ladderDir);
-  yield* repoTopSteps(repoDir); // a clear error outside a repository
-  const commit = yield* resolveCommitSteps(ref);
+  const commit = yield* commitInRepositorySteps(repoDir, ref);
   if (!commit) throw new GitError(`Unknown git ref "${ref}": no commit by that name in ${repoDir}. (Is it fetched? Shallow clones lack history.)`);
 
   const prefix = dir ? `${dir}/` : '';
