@@ -107,7 +107,8 @@ export async function evaluate(options: {
   const changedSet = new Set(changed ?? []);
   const changedPackets = pr && changed ? result.ladder.packets.filter((p) => changedSet.has(p.origin.file)) : [];
   const index = new LadderIndex(result.ladder);
-  const summarizer = new PacketSummarizer(index);
+  // The move's site page is linked only when the site's URL is given.
+  const summarizer = new PacketSummarizer(index, { changePages: Boolean(inputs.siteUrl) });
   // Review threads on each packet, by the competency section they are on: a failed read leaves them out, with a notice.
   let threads: PullRequestThread[] | undefined;
   let identity: Identity | undefined;

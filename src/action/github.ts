@@ -86,7 +86,7 @@ export async function createClient(
   transport?: Transport,
 ): Promise<GitHubClient> {
   // Through the runner's proxy when it has one (loaded only then).
-  const send = transport ?? (proxyConfigured(env) ? fetchTransport((await import('./proxy-fetch.js')).proxyFetch) : nodeTransport());
+  const send = transport ?? (proxyConfigured(env) ? fetchTransport((await import('./proxy-fetch.js')).proxyFetch) : await nodeTransport(baseUrl));
   const deadline = Date.now() + budgetSeconds * 1000;
   const affordable = (ms: number) => Date.now() + ms < deadline;
   const spent = () => new TimeBudgetSpent(`the GitHub API time limit of ${budgetSeconds} s is spent`);

@@ -44,13 +44,13 @@ export class TransportError extends Error {
 }
 
 /**
- * Requests over node:http or node:https (loaded on first use, by the URL's scheme), one keep-alive
+ * Requests over node:http or node:https (by the URL's scheme; `baseUrl`'s loaded at once), one keep-alive
  * connection pool per scheme. Redirects are followed only to the same origin, as the token goes
  * with every request (fetch would drop it for another host; GitHub's API redirects within itself):
  * a redirect elsewhere is answered as it came. Bodies are asked for gzipped and unzipped here, and
  * no answer may exceed MAX_RESPONSE_BYTES, zipped or not.
  */
-export function nodeTransport(): Transport {
+export async function nodeTransport(baseUrl?: string): Promise<Transport> {
   const agents = new Map<string, HttpAgent>();
   const client = async (protocol: string) => {
     const module = protocol === 'https:' ? await import('node:https') : await import('node:http');
@@ -61,6 +61,9 @@ export function nodeTransport(): Transport {
     }
     return { request: module.request, agent };
   };
+  // Loaded now, not on the first request: a run's first requests are sent while it loads the
+  // rest of itself, and a module import would wait behind those.
+  if (baseUrl) await client(new URL(baseUrl).protocol);
   return async (request) => {
     let url = new URL(request.url);
     let { method, body } = request;

@@ -33,16 +33,23 @@ export interface PullRequestReads {
 }
 
 /**
- * Starts the reads while the run checks the files: none waits for the check, nor for another
- * except the threads for the identity. They are asked for what the changed paths say the run
+ * Starts the reads (once the client is loaded) before the run checks the files: none waits for
+ * the check, nor for another except the threads for the identity. They are asked for what the changed paths say the run
  * will need; a read the check makes needless (the base commit is missing, a changed packet does
  * not load) is left unused, and its failure unreported.
  */
-export function startReads(github: () => Promise<GitHubClient>, context: RunContext, inputs: Inputs, changed: readonly string[]): PullRequestReads {
+export async function startReads(
+  github: () => Promise<GitHubClient>,
+  context: RunContext,
+  inputs: Inputs,
+  changed: readonly string[],
+): Promise<PullRequestReads> {
   const pr = context.pullRequest;
-  if (!pr) return {};
-  const where = { owner: context.owner, repo: context.repo };
   const packets = changed.some(isItemPath);
+  if (!pr || !(packets || inputs.requireApprovals)) return {};
+  // The client first, so that the requests are on their way while the run loads the rest of itself.
+  await github().catch(() => undefined);
+  const where = { owner: context.owner, repo: context.repo };
   const reviews = inputs.requireApprovals
     ? settle(github().then((g) => listAll<Review>(g, 'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', { ...where, pull_number: pr.number })))
     : undefined;

@@ -78,7 +78,7 @@ async function check(run: Run): Promise<void> {
   // base's ladder from git, the reviews and the review threads from the API.
   const { startBaseRead, startReads } = await import('./reads.js');
   const base = startBaseRead(context, run.ladderRel, changed);
-  const reads = changed ? startReads(github, context, inputs, changed) : undefined;
+  const reads = changed ? await startReads(github, context, inputs, changed) : undefined;
 
   // The toolkit, the engine, the diff and the reporting are loaded only when there is something to check.
   const [core, { evaluate }, { publish }, { headline }] = await Promise.all([

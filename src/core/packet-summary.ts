@@ -79,7 +79,11 @@ const idOrUndefined = (value: string, pattern = ID) => (pattern.test(value) ? va
 export class PacketSummarizer {
   private steps: ReturnType<typeof stepsOf> | undefined;
 
-  constructor(private readonly index: LadderIndex) {}
+  constructor(
+    private readonly index: LadderIndex,
+    /** changePages: false leaves changePage out, for a report with no site to link to (the site's steps are every move of the ladder: milliseconds at 800 levels). */
+    private readonly options: { changePages?: boolean } = {},
+  ) {}
 
   summarize(packet: Packet): PacketSummary {
     const { index } = this;
@@ -101,8 +105,8 @@ export class PacketSummarizer {
         ? `policy.packets.minimumFeedback.${packet.kind}`
         : 'policy.packets.graduationStakeholders';
     const written = VERSION_PATTERN.test(packet.ladderVersion) ? packet.ladderVersion : undefined;
-    this.steps ??= stepsOf(index, siteTracks(index));
-    const step = move ? stepFor(this.steps, move.from.id, move.to.id) : undefined;
+    if (this.options.changePages !== false) this.steps ??= stepsOf(index, siteTracks(index));
+    const step = move && this.steps ? stepFor(this.steps, move.from.id, move.to.id) : undefined;
     return {
       file: packet.origin.file,
       candidate: idOrUndefined(packet.candidate, HANDLE),

@@ -145,7 +145,7 @@ describe('the client over node:http', () => {
       res.write('[{"id": 1}');
       setTimeout(() => res.socket?.destroy(), 20);
     });
-    await expect(nodeTransport()({ method: 'GET', url: `${url}/x`, headers: {}, signal: new AbortController().signal })).rejects.toThrow();
+    await expect((await nodeTransport())({ method: 'GET', url: `${url}/x`, headers: {}, signal: new AbortController().signal })).rejects.toThrow();
   });
 });
 

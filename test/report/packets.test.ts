@@ -44,6 +44,14 @@ describe('packet summary', () => {
     ]);
   });
 
+  test('without a site to link to (changePages: false), the same summary without the page', () => {
+    const { index, packet } = load();
+    const withPage = new PacketSummarizer(index).summarize(packet(PROMOTION));
+    const without = new PacketSummarizer(index, { changePages: false }).summarize(packet(PROMOTION));
+    expect(without.changePage).toBeUndefined();
+    expect(without).toEqual({ ...withPage, changePage: undefined });
+  });
+
   test('a switch in either direction links to the one page of that pair, and is lateral', () => {
     const { summary } = load();
     const back = summary(SWITCH_TO_IC); // M1 → E4
