@@ -1,5 +1,4 @@
 import { accessSync, appendFileSync, constants, existsSync, writeSync } from 'node:fs';
-import { EOL } from 'node:os';
 
 /*
  * The few workflow commands and file commands a run needs before it knows there is something to
@@ -8,6 +7,9 @@ import { EOL } from 'node:os';
  * @actions/core (crypto, fs/promises, its chunks) would be a sixth of that run. Every run that
  * checks something loads @actions/core and sends the rest with it.
  */
+
+/** os.EOL, without loading node:os for it. */
+const EOL = process.platform === 'win32' ? '\r\n' : '\n';
 
 /** A workflow command's message: nothing in it can end the command or start another. */
 const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
