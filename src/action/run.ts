@@ -81,12 +81,9 @@ async function check(run: Run): Promise<void> {
   const reads = changed ? await startReads(github, context, inputs, changed) : undefined;
 
   // The toolkit, the engine, the diff and the reporting are loaded only when there is something to check.
-  const [core, { evaluate }, { publish }, { headline }] = await Promise.all([
-    import('@actions/core'),
-    import('./evaluate.js'),
-    import('./publish.js'),
-    import('../report/markdown.js'),
-  ]);
+  // The toolkit first: should it fail to load, nothing else is left loading behind the failure.
+  const core = await import('@actions/core');
+  const [{ evaluate }, { publish }, { headline }] = await Promise.all([import('./evaluate.js'), import('./publish.js'), import('../report/markdown.js')]);
   run.toolkit.core = core;
   const evaluation = await evaluate({ ...run, base, reads });
   await publish(core, context, inputs, evaluation, github, { directory: run.ladderRel, key: inputs.commentKey || context.job });
