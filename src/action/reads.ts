@@ -34,9 +34,9 @@ export interface PullRequestReads {
 
 /**
  * Starts the reads (once the client is loaded) before the run checks the files: none waits for
- * the check, nor for another except the threads for the identity. They are asked for what the changed paths say the run
- * will need; a read the check makes needless (the base commit is missing, a changed packet does
- * not load) is left unused, and its failure unreported.
+ * the check, nor for another except the threads for the identity. They are asked for what the
+ * changed paths say the run will need; a read the check makes needless (the base commit is
+ * missing, a changed packet does not load) is left unused, and its failure unreported.
  */
 export async function startReads(
   github: () => Promise<GitHubClient>,
