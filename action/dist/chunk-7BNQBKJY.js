@@ -1,0 +1,1 @@
+var s=class extends Error{};export{s as a};
