@@ -172,7 +172,8 @@ function readBounded(fd: number, size: number, path: string, headOnly: boolean, 
   const limit = MAX_FILE_BYTES + 1;
   let head = headOnly;
   const first = Math.min(head ? HEAD_CHUNK : size + 1, limit);
-  const shared = head ? undefined : arena?.take(first);
+  // A head is read into one buffer shared by every head read (decoding copies out of it).
+  const shared = head ? headBuffer : arena?.take(first);
   let buffer = shared ?? Buffer.allocUnsafe(first);
   let length = 0;
   for (;;) {
@@ -187,33 +188,46 @@ function readBounded(fd: number, size: number, path: string, headOnly: boolean, 
     const from = Math.max(0, length - 8); // a closing line may straddle two reads
     length += n;
     if (head) {
-      const end = frontMatterEnd(buffer, length, from);
-      if (end !== undefined) {
+      const end = headEnd(buffer, length, from);
+      if (typeof end === 'number') {
         const file = decode(path, buffer.subarray(0, end));
         return 'text' in file && end < size ? { ...file, head: true } : file;
       }
-      if (length >= 4 && !startsWithFrontMatter(buffer, length)) head = false;
+      head = end; // false: no front matter opens the file, which is read whole
     }
   }
   // Within the limit when stat looked: it grew since.
   if (length > MAX_FILE_BYTES) return { path, problem: problems.tooLarge() };
-  if (arena && buffer === shared) return arena.commit(path, length);
+  if (arena && !headOnly && buffer === shared) return arena.commit(path, length);
   return decode(path, buffer.subarray(0, length));
 }
 
+const headBuffer = Buffer.allocUnsafe(HEAD_CHUNK);
+
 const OPEN = /^(?:\xEF\xBB\xBF)?---[ \t]*\r?\n/;
-const CLOSE = /(?:^|\n)(?:---|\.\.\.)[ \t]*\r?\n/g;
 
-function startsWithFrontMatter(buffer: Buffer, length: number): boolean {
-  return OPEN.test(buffer.toString('latin1', 0, Math.min(length, 8)));
-}
+const LF = 0x0a;
+const CR = 0x0d;
 
-/** Byte offset just after the front matter's closing line, if it is within the first `length` bytes. */
-function frontMatterEnd(buffer: Buffer, length: number, from: number): number | undefined {
-  const head = buffer.toString('latin1', 0, length);
-  const open = OPEN.exec(head);
-  if (!open) return undefined;
-  CLOSE.lastIndex = Math.max(open[0].length - 1, from);
-  const close = CLOSE.exec(head);
-  return close ? close.index + close[0].length : undefined;
+/**
+ * What the first `length` bytes say of the front matter: the offset just after its closing line
+ * (`---` or `...`, then spaces or tabs, at the start of a line after the opening one); true while
+ * it may still close (the first line opens a front matter, or has not ended yet within the first
+ * read); false when the file does not open one. Looked for in the bytes, without decoding them: a
+ * check reads the heads of every level and packet it does not check.
+ */
+function headEnd(buffer: Buffer, length: number, from: number): number | boolean {
+  const firstLine = buffer.indexOf(LF);
+  if (firstLine === -1 || firstLine >= length) return length < HEAD_CHUNK;
+  const open = OPEN.exec(buffer.toString('latin1', 0, firstLine + 1));
+  if (!open) return false;
+  for (let lf = buffer.indexOf(LF, Math.max(open[0].length - 1, from)); lf !== -1 && lf < length; lf = buffer.indexOf(LF, lf + 1)) {
+    const c = buffer[lf + 1];
+    if ((c !== 0x2d && c !== 0x2e) || buffer[lf + 2] !== c || buffer[lf + 3] !== c) continue; // "---" or "..."
+    let k = lf + 4;
+    while (k < length && (buffer[k] === 0x20 || buffer[k] === 0x09)) k++;
+    if (k < length && buffer[k] === CR) k++;
+    if (k < length && buffer[k] === LF) return k + 1;
+  }
+  return true;
 }
