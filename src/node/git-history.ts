@@ -1,6 +1,6 @@
 import type { FileChange, History, HistoryEntry, HistoryFile } from '../core/history.js';
 import { PERSONAL_ROOTS } from '../core/kinds/index.js';
-import { GitError, gitText } from './git-runner.js';
+import { GitError, gitAsync, gitText } from './git-runner.js';
 
 /** Commits listed at most; the changelog says when older ones are left out. */
 export const HISTORY_LIMIT = 500;
@@ -15,9 +15,36 @@ const CHANGES: Record<string, FileChange> = { A: 'added', M: 'modified', D: 'del
  */
 export function readGitHistory(dir: string, options: { limit?: number } = {}): History {
   const limit = options.limit ?? HISTORY_LIMIT;
+  const [logArgs, packetArgs] = commands(limit);
   let log: string;
+  let packets: string;
   try {
-    log = git(dir, [
+    log = git(dir, logArgs);
+    packets = git(dir, packetArgs);
+  } catch (error) {
+    return { available: false, reason: reasonOf(error) };
+  }
+  return historyOf(log, packets, limit);
+}
+
+/**
+ * As readGitHistory, without blocking, its two commands at once: `ladder render` starts it first
+ * and loads the renderer and checks the ladder while git walks the history. Never rejects.
+ */
+export async function readGitHistoryAsync(dir: string, options: { limit?: number } = {}): Promise<History> {
+  const limit = options.limit ?? HISTORY_LIMIT;
+  const [logArgs, packetArgs] = commands(limit);
+  const [log, packets] = await Promise.allSettled([gitAsync(dir, logArgs, OPTIONS), gitAsync(dir, packetArgs, OPTIONS)]);
+  // The first command's failure first, as readGitHistory meets them.
+  if (log.status === 'rejected') return { available: false, reason: reasonOf(log.reason) };
+  if (packets.status === 'rejected') return { available: false, reason: reasonOf(packets.reason) };
+  return historyOf(log.value.toString('utf8'), packets.value.toString('utf8'), limit);
+}
+
+/** `git log` limited to the directory with packets/ excluded by pathspec; then the commits that touched packets/. */
+function commands(limit: number): [string[], string[]] {
+  return [
+    [
       'log',
       '--no-merges',
       '-z',
@@ -30,20 +57,13 @@ export function readGitHistory(dir: string, options: { limit?: number } = {}): H
       '--',
       '.',
       ...PERSONAL_ROOTS.map((root) => `:(exclude)${root}`),
-    ]);
-  } catch (error) {
-    return { available: false, reason: reasonOf(error) };
-  }
-  let withPackets: Set<string>;
-  try {
-    withPackets = new Set(
-      git(dir, ['log', '--no-merges', '--format=%H', '--', ...PERSONAL_ROOTS])
-        .split('\n')
-        .filter(Boolean),
-    );
-  } catch (error) {
-    return { available: false, reason: reasonOf(error) };
-  }
+    ],
+    ['log', '--no-merges', '--format=%H', '--', ...PERSONAL_ROOTS],
+  ];
+}
+
+function historyOf(log: string, packets: string, limit: number): History {
+  const withPackets = new Set(packets.split('\n').filter(Boolean));
   const entries = parseLog(log).map((e) => (withPackets.has(e.commit) ? { ...e, subject: undefined } : e));
   return { available: true, entries: entries.slice(0, limit), truncated: entries.length > limit };
 }
@@ -51,8 +71,10 @@ export function readGitHistory(dir: string, options: { limit?: number } = {}): H
 /** The commit lists can be long (every commit that touched packets/): more room than the default. */
 const LOG_MAX_BUFFER = 256 * 1024 * 1024;
 
+const OPTIONS = { maxBuffer: LOG_MAX_BUFFER };
+
 function git(cwd: string, args: string[]): string {
-  return gitText(cwd, args, { maxBuffer: LOG_MAX_BUFFER });
+  return gitText(cwd, args, OPTIONS);
 }
 
 function reasonOf(error: unknown): string {

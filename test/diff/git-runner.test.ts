@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { readGitHistory } from '../../src/node/git-history.js';
+import { readGitHistory, readGitHistoryAsync } from '../../src/node/git-history.js';
 import { GitError, git, gitText } from '../../src/node/git-runner.js';
 
 let root: string;
@@ -130,5 +130,27 @@ describe('readGitHistory', () => {
     expect(readGitHistory(outside)).toEqual({ available: false, reason: 'not a git repository' });
     expect(readGitHistory(empty)).toEqual({ available: false, reason: 'the repository has no commits yet' });
     expect(withEnv({ PATH: join(root, 'no-bin') }, () => readGitHistory(repo))).toEqual({ available: false, reason: 'git is not installed' });
+  });
+
+  test('read without blocking, it is the same history, and never rejects', async () => {
+    // A commit that touches packets/ too keeps its place and loses its subject, both ways.
+    const ladder = mkdtempSync(join(root, 'history-'));
+    setup(ladder, 'init', '-q');
+    mkdirSync(join(ladder, 'levels'));
+    mkdirSync(join(ladder, 'packets'));
+    writeFileSync(join(ladder, 'levels', 'E1.md'), 'one\n');
+    setup(ladder, 'add', '-A');
+    setup(ladder, 'commit', '-q', '-m', 'First level');
+    writeFileSync(join(ladder, 'levels', 'E1.md'), 'two\n');
+    writeFileSync(join(ladder, 'packets', 'p.md'), 'personal\n');
+    setup(ladder, 'add', '-A');
+    setup(ladder, 'commit', '-q', '-m', 'Promote someone');
+    const sync = readGitHistory(ladder);
+    expect(sync).toMatchObject({ available: true, entries: [{ subject: undefined }, { subject: 'First level' }] });
+    expect(await readGitHistoryAsync(ladder)).toEqual(sync);
+    expect(await readGitHistoryAsync(ladder, { limit: 1 })).toEqual(readGitHistory(ladder, { limit: 1 }));
+    for (const dir of [outside, empty, repo]) expect(await readGitHistoryAsync(dir)).toEqual(readGitHistory(dir));
+    const noGit = withEnv({ PATH: join(root, 'no-bin') }, () => readGitHistoryAsync(repo));
+    expect(await noGit).toEqual({ available: false, reason: 'git is not installed' });
   });
 });

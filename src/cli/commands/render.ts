@@ -16,7 +16,7 @@ import {
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { checkLadder } from '../../check.js';
 import { countBySeverity } from '../../core/diagnostic.js';
-import { readGitHistory } from '../../node/git-history.js';
+import { readGitHistoryAsync } from '../../node/git-history.js';
 import { readLadderVersions } from '../../node/ladder-versions.js';
 import { readLadderDir, readRegular } from '../../node/read-ladder-dir.js';
 import { formatText } from '../../report/text.js';
@@ -89,6 +89,8 @@ export async function render(args: string[], io: CliIo): Promise<number> {
   const out = resolve(io.cwd, values.out);
   if (out === dir) throw new UsageError('--out must not be the ladder directory itself');
 
+  // git walks the history for the changelog while the renderer loads and the ladder is checked.
+  const historyRead = readGitHistoryAsync(dir);
   // The renderer (and remark with it) loads only here: `ladder check` never pays for it.
   const { renderFiles, parseBaseUrl, BaseUrlError } = await import('../../render/index.js');
   let base: ReturnType<typeof parseBaseUrl>;
@@ -111,7 +113,7 @@ export async function render(args: string[], io: CliIo): Promise<number> {
     return EXIT_PROBLEMS;
   }
 
-  const history = readGitHistory(dir);
+  const history = await historyRead;
   // The versions of ladder.yml and what each changed, read from git without packets.
   const versions = history.available ? readLadderVersions(dir, (files) => checkLadder(files).ladder) : history;
   // Each file is written as soon as it is made: a large site is not held in memory at once.
