@@ -1,6 +1,6 @@
 import type { FileChange, History, HistoryEntry, HistoryFile } from '../core/history.js';
 import { PERSONAL_ROOTS } from '../core/kinds/index.js';
-import { GitError, gitAsync, gitText } from './git-runner.js';
+import { GitError, gitAsync } from './git-runner.js';
 
 /** Commits listed at most; the changelog says when older ones are left out. */
 export const HISTORY_LIMIT = 500;
@@ -11,31 +11,15 @@ const CHANGES: Record<string, FileChange> = { A: 'added', M: 'modified', D: 'del
  * The git history of a ladder directory, for the site's changelog. Runs `git log` limited to the
  * directory with packets/ excluded by pathspec, so no packet path or content is ever read; commits
  * that touched packets/ as well keep their place but lose their message (it may name a candidate).
- * Never throws: outside a git repository, or without git, the history is unavailable with a reason.
+ * Without blocking, both commands at once: `ladder render` starts it first, and loads the renderer
+ * and checks the ladder while git walks the history. Never rejects: outside a git repository, or
+ * without git, the history is unavailable with a reason.
  */
-export function readGitHistory(dir: string, options: { limit?: number } = {}): History {
-  const limit = options.limit ?? HISTORY_LIMIT;
-  const [logArgs, packetArgs] = commands(limit);
-  let log: string;
-  let packets: string;
-  try {
-    log = git(dir, logArgs);
-    packets = git(dir, packetArgs);
-  } catch (error) {
-    return { available: false, reason: reasonOf(error) };
-  }
-  return historyOf(log, packets, limit);
-}
-
-/**
- * As readGitHistory, without blocking, its two commands at once: `ladder render` starts it first
- * and loads the renderer and checks the ladder while git walks the history. Never rejects.
- */
-export async function readGitHistoryAsync(dir: string, options: { limit?: number } = {}): Promise<History> {
+export async function readGitHistory(dir: string, options: { limit?: number } = {}): Promise<History> {
   const limit = options.limit ?? HISTORY_LIMIT;
   const [logArgs, packetArgs] = commands(limit);
   const [log, packets] = await Promise.allSettled([gitAsync(dir, logArgs, OPTIONS), gitAsync(dir, packetArgs, OPTIONS)]);
-  // The first command's failure first, as readGitHistory meets them.
+  // The first command's failure first.
   if (log.status === 'rejected') return { available: false, reason: reasonOf(log.reason) };
   if (packets.status === 'rejected') return { available: false, reason: reasonOf(packets.reason) };
   return historyOf(log.value.toString('utf8'), packets.value.toString('utf8'), limit);
@@ -72,10 +56,6 @@ function historyOf(log: string, packets: string, limit: number): History {
 const LOG_MAX_BUFFER = 256 * 1024 * 1024;
 
 const OPTIONS = { maxBuffer: LOG_MAX_BUFFER };
-
-function git(cwd: string, args: string[]): string {
-  return gitText(cwd, args, OPTIONS);
-}
 
 function reasonOf(error: unknown): string {
   return error instanceof GitError ? error.reason : String(error);

@@ -14,11 +14,9 @@ import {
   specialKind,
 } from './file-policy.js';
 import { TextArena } from './text-arena.js';
-
-export { decode, MAX_FILE_BYTES } from './file-policy.js';
-
 import { UnreadableDirectoryError } from './unreadable.js';
 
+export { decode, MAX_FILE_BYTES } from './file-policy.js';
 export { UnreadableDirectoryError } from './unreadable.js';
 
 /**
@@ -173,8 +171,8 @@ function readBounded(fd: number, size: number, path: string, headOnly: boolean, 
   let head = headOnly;
   const first = Math.min(head ? HEAD_CHUNK : size + 1, limit);
   // A head is read into one buffer shared by every head read (decoding copies out of it).
-  const shared = head ? headBuffer : arena?.take(first);
-  let buffer = shared ?? Buffer.allocUnsafe(first);
+  const inArena = head ? undefined : arena?.take(first);
+  let buffer = inArena ?? (head ? headBuffer : Buffer.allocUnsafe(first));
   let length = 0;
   for (;;) {
     if (length === buffer.length) {
@@ -198,7 +196,7 @@ function readBounded(fd: number, size: number, path: string, headOnly: boolean, 
   }
   // Within the limit when stat looked: it grew since.
   if (length > MAX_FILE_BYTES) return { path, problem: problems.tooLarge() };
-  if (arena && !headOnly && buffer === shared) return arena.commit(path, length);
+  if (arena && buffer === inArena) return arena.commit(path, length);
   return decode(path, buffer.subarray(0, length));
 }
 
@@ -217,17 +215,18 @@ const CR = 0x0d;
  * check reads the heads of every level and packet it does not check.
  */
 function headEnd(buffer: Buffer, length: number, from: number): number | boolean {
-  const firstLine = buffer.indexOf(LF);
-  if (firstLine === -1 || firstLine >= length) return length < HEAD_CHUNK;
-  const open = OPEN.exec(buffer.toString('latin1', 0, firstLine + 1));
+  const read = buffer.subarray(0, length); // past it, the buffer holds an earlier file's bytes
+  const firstLine = read.indexOf(LF);
+  if (firstLine === -1) return length < HEAD_CHUNK;
+  const open = OPEN.exec(read.toString('latin1', 0, firstLine + 1));
   if (!open) return false;
-  for (let lf = buffer.indexOf(LF, Math.max(open[0].length - 1, from)); lf !== -1 && lf < length; lf = buffer.indexOf(LF, lf + 1)) {
-    const c = buffer[lf + 1];
-    if ((c !== 0x2d && c !== 0x2e) || buffer[lf + 2] !== c || buffer[lf + 3] !== c) continue; // "---" or "..."
+  for (let lf = read.indexOf(LF, Math.max(open[0].length - 1, from)); lf !== -1; lf = read.indexOf(LF, lf + 1)) {
+    const c = read[lf + 1];
+    if ((c !== 0x2d && c !== 0x2e) || read[lf + 2] !== c || read[lf + 3] !== c) continue; // "---" or "..."
     let k = lf + 4;
-    while (k < length && (buffer[k] === 0x20 || buffer[k] === 0x09)) k++;
-    if (k < length && buffer[k] === CR) k++;
-    if (k < length && buffer[k] === LF) return k + 1;
+    while (read[k] === 0x20 || read[k] === 0x09) k++;
+    if (read[k] === CR) k++;
+    if (read[k] === LF) return k + 1;
   }
   return true;
 }

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { readGitHistory, readGitHistoryAsync } from '../../src/node/git-history.js';
+import { readGitHistory } from '../../src/node/git-history.js';
 import { GitError, git, gitText } from '../../src/node/git-runner.js';
 
 let root: string;
@@ -69,7 +69,7 @@ describe('git', () => {
     expect(git(repo, ['cat-file', '--batch-check'], { input: 'HEAD\n' }).toString('utf8')).toMatch(/^[0-9a-f]{40} commit \d+\n$/);
   });
 
-  test("a repository's configuration does not change what git writes for us", () => {
+  test("a repository's configuration does not change what git writes for us", async () => {
     // Each of these, unless overridden, changes the changelog: quoted paths, no files for the
     // first commit, a message re-encoded in Latin-1, an external diff program that fails.
     const hostile = {
@@ -82,7 +82,7 @@ describe('git', () => {
     for (const [key, value] of Object.entries(hostile)) setup(repo, 'config', key, value);
     try {
       expect(gitText(repo, ['ls-tree', '-r', '--name-only', 'HEAD'])).toBe('levels/Élan.md\n');
-      const history = readGitHistory(repo);
+      const history = await readGitHistory(repo);
       expect(history).toMatchObject({ available: true, entries: [{ subject: 'Première échelle', files: [{ change: 'added', path: 'levels/Élan.md' }] }] });
     } finally {
       for (const key of Object.keys(hostile)) setup(repo, 'config', '--unset', key);
@@ -126,14 +126,13 @@ describe('git', () => {
 });
 
 describe('readGitHistory', () => {
-  test('never throws: every failure is a reason', () => {
-    expect(readGitHistory(outside)).toEqual({ available: false, reason: 'not a git repository' });
-    expect(readGitHistory(empty)).toEqual({ available: false, reason: 'the repository has no commits yet' });
-    expect(withEnv({ PATH: join(root, 'no-bin') }, () => readGitHistory(repo))).toEqual({ available: false, reason: 'git is not installed' });
+  test('never rejects: every failure is a reason', async () => {
+    expect(await readGitHistory(outside)).toEqual({ available: false, reason: 'not a git repository' });
+    expect(await readGitHistory(empty)).toEqual({ available: false, reason: 'the repository has no commits yet' });
+    expect(await withEnv({ PATH: join(root, 'no-bin') }, () => readGitHistory(repo))).toEqual({ available: false, reason: 'git is not installed' });
   });
 
-  test('read without blocking, it is the same history, and never rejects', async () => {
-    // A commit that touches packets/ too keeps its place and loses its subject, both ways.
+  test('a commit that touches packets/ too keeps its place and loses its subject', async () => {
     const ladder = mkdtempSync(join(root, 'history-'));
     setup(ladder, 'init', '-q');
     mkdirSync(join(ladder, 'levels'));
@@ -145,12 +144,11 @@ describe('readGitHistory', () => {
     writeFileSync(join(ladder, 'packets', 'p.md'), 'personal\n');
     setup(ladder, 'add', '-A');
     setup(ladder, 'commit', '-q', '-m', 'Promote someone');
-    const sync = readGitHistory(ladder);
-    expect(sync).toMatchObject({ available: true, entries: [{ subject: undefined }, { subject: 'First level' }] });
-    expect(await readGitHistoryAsync(ladder)).toEqual(sync);
-    expect(await readGitHistoryAsync(ladder, { limit: 1 })).toEqual(readGitHistory(ladder, { limit: 1 }));
-    for (const dir of [outside, empty, repo]) expect(await readGitHistoryAsync(dir)).toEqual(readGitHistory(dir));
-    const noGit = withEnv({ PATH: join(root, 'no-bin') }, () => readGitHistoryAsync(repo));
-    expect(await noGit).toEqual({ available: false, reason: 'git is not installed' });
+    expect(await readGitHistory(ladder)).toMatchObject({
+      available: true,
+      truncated: false,
+      entries: [{ subject: undefined, files: [{ change: 'modified', path: 'levels/E1.md' }] }, { subject: 'First level' }],
+    });
+    expect(await readGitHistory(ladder, { limit: 1 })).toMatchObject({ available: true, truncated: true, entries: [{ subject: undefined }] });
   });
 });

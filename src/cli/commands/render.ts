@@ -16,7 +16,7 @@ import {
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { checkLadder } from '../../check.js';
 import { countBySeverity } from '../../core/diagnostic.js';
-import { readGitHistoryAsync } from '../../node/git-history.js';
+import { readGitHistory } from '../../node/git-history.js';
 import { readLadderVersions } from '../../node/ladder-versions.js';
 import { readLadderDir, readRegular } from '../../node/read-ladder-dir.js';
 import { formatText } from '../../report/text.js';
@@ -90,7 +90,7 @@ export async function render(args: string[], io: CliIo): Promise<number> {
   if (out === dir) throw new UsageError('--out must not be the ladder directory itself');
 
   // git walks the history for the changelog while the renderer loads and the ladder is checked.
-  const historyRead = readGitHistoryAsync(dir);
+  const historyRead = readGitHistory(dir);
   // The renderer (and remark with it) loads only here: `ladder check` never pays for it.
   const { renderFiles, parseBaseUrl, BaseUrlError } = await import('../../render/index.js');
   let base: ReturnType<typeof parseBaseUrl>;

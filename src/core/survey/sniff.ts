@@ -1,3 +1,5 @@
+import { LineIndex } from '../text-position.js';
+
 /**
  * Whether a ladder file holds row-level survey answers: several entries that name a manager (YAML
  * keys, a Markdown table with a manager column, or comma-separated lines under a header with one).
@@ -83,9 +85,7 @@ function following(text: string, end: number, count: number): string[] {
 }
 
 function lineNumber(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
+  return new LineIndex(text).position(offset).line;
 }
 
 // A header names "manager" as a whole cell: prose that mentions managers (and has commas) is not split.
