@@ -57,7 +57,10 @@ export function loadLadder(files: readonly SourceFile[]): Loaded {
       continue;
     }
     const text = source.text.charCodeAt(0) === 0xfeff ? source.text.slice(1) : source.text;
-    const loaded = found.kind.format === 'yaml' ? loadYaml(source.path, text, found.kind, report) : loadMarkdown(source.path, text, found.kind, report);
+    const loaded =
+      found.kind.format === 'yaml'
+        ? loadYaml(source.path, text, found.kind, report)
+        : loadMarkdown(source.path, text, found.kind, report, source.head === true);
     if (loaded) found.kind.build(source.head ? { ...loaded, head: true } : loaded, found.match, ladder, report);
   }
 
@@ -99,9 +102,14 @@ function loadYaml(file: string, text: string, kind: FileKind, report: Report): L
   return { file, doc, data: doc.value, markdown: undefined, origin: { file, doc, pointer: '' } };
 }
 
-/** Parses a Markdown file with front matter and validates the front matter against its kind's schema. */
-function loadMarkdown(file: string, text: string, kind: FileKind, report: Report): LoadedDocument | undefined {
-  const markdown = parseMarkdown(text, { personal: kind.personal });
+/**
+ * Parses a Markdown file with front matter and validates the front matter against its kind's
+ * schema. A head (SourceFile.head) is consulted, never reported on: its schema is not checked, as
+ * nothing it would find is said, and the model takes a document whatever its shape (the schema
+ * gates no value).
+ */
+function loadMarkdown(file: string, text: string, kind: FileKind, report: Report, head: boolean): LoadedDocument | undefined {
+  const markdown = parseMarkdown(text, { personal: kind.personal, frontMatterOnly: head });
   const problem = markdown.problem;
   if (problem?.kind === 'missing') {
     report(
@@ -121,7 +129,8 @@ function loadMarkdown(file: string, text: string, kind: FileKind, report: Report
     return undefined;
   }
   const doc = markdown.frontMatter as YamlDocument;
-  for (const p of checkSchema(kind.schema, doc, { label: 'The front matter', personal: kind.personal })) report(INPUT_RULES.schema, file, p, p.message);
+  if (!head)
+    for (const p of checkSchema(kind.schema, doc, { label: 'The front matter', personal: kind.personal })) report(INPUT_RULES.schema, file, p, p.message);
   if (!isMapping(doc.value)) return undefined;
   return { file, doc, data: doc.value, markdown, origin: { file, doc, pointer: '' } };
 }

@@ -39,7 +39,7 @@ export interface MarkdownDocument {
  * site's renderer reads them (see markdown-blocks.ts); headings in code, block quotes, lists or
  * HTML blocks stay in their section. A level-1 heading ends the section before it.
  */
-export function parseMarkdown(text: string, options: ParseOptions = {}): MarkdownDocument {
+export function parseMarkdown(text: string, options: ParseOptions & { frontMatterOnly?: boolean } = {}): MarkdownDocument {
   const lines = new LineIndex(text);
   const open = /^---[ \t]*\r?\n/.exec(text);
   if (!open) {
@@ -56,7 +56,9 @@ export function parseMarkdown(text: string, options: ParseOptions = {}): Markdow
   }
   const end = start + match.index;
   const parsed = YamlDocument.parse(text, start, end, lines, options);
-  const body = splitSections(text, end + match[0].length, lines);
+  // Only the front matter was read (SourceFile.head): the body is unknown, so no section is cut from it.
+  const bodyAt = end + match[0].length;
+  const body = options.frontMatterOnly ? { intro: '', introAt: lines.position(bodyAt), sections: [], html: [] } : splitSections(text, bodyAt, lines);
   if (parsed instanceof YamlDocument) return { frontMatter: parsed, problem: undefined, ...body, lines };
   return { frontMatter: undefined, problem: { kind: 'yaml', problem: parsed }, ...body, lines };
 }
