@@ -83,7 +83,7 @@ describe.each(examples)('examples/%s', (name) => {
 });
 
 /** The levels of a track, lowest band first. */
-const levelsOf = (model: Ladder, track: string): Level[] => new LadderIndex(model).levelsOf(track);
+const levelsOf = (model: Ladder, track: string): readonly Level[] => new LadderIndex(model).levelsOf(track);
 const rankOf = (model: Ladder, band: string) => model.bands.findIndex((b) => b.id === band);
 
 describe('examples/disciplines: eight IC disciplines with uneven ranges', () => {

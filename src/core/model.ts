@@ -354,9 +354,19 @@ export class LadderIndex {
     return range.currency ?? (range.zone === undefined ? undefined : this.zoneById.get(range.zone)?.currency) ?? '';
   }
 
+  // Rules ask these per level, and an index never changes once built: each track's list is
+  // worked out once (shared, so never to be changed by a caller; the types say so).
+  private readonly competenciesByTrack = new Map<string, readonly Competency[]>();
+  private readonly levelsByTrack = new Map<string, readonly Level[]>();
+
   /** Competencies that apply to a track, in declaration order. */
-  competenciesOf(trackId: string): Competency[] {
-    return [...this.competencyById.values()].filter((c) => c.tracks.includes(trackId));
+  competenciesOf(trackId: string): readonly Competency[] {
+    let found = this.competenciesByTrack.get(trackId);
+    if (!found) {
+      found = [...this.competencyById.values()].filter((c) => c.tracks.includes(trackId));
+      this.competenciesByTrack.set(trackId, found);
+    }
+    return found;
   }
 
   /** The family a track belongs to (the first that lists it), if any. */
@@ -370,8 +380,13 @@ export class LadderIndex {
   }
 
   /** Levels of a track (its own and those it shares) whose band resolves, lowest band first. */
-  levelsOf(trackId: string): Level[] {
-    return this.ladder.levels.filter((l) => l.tracks.includes(trackId) && this.bandById.has(l.band)).sort((a, b) => this.rankOf(a) - this.rankOf(b));
+  levelsOf(trackId: string): readonly Level[] {
+    let found = this.levelsByTrack.get(trackId);
+    if (!found) {
+      found = this.ladder.levels.filter((l) => l.tracks.includes(trackId) && this.bandById.has(l.band)).sort((a, b) => this.rankOf(a) - this.rankOf(b));
+      this.levelsByTrack.set(trackId, found);
+    }
+    return found;
   }
 
   rankOf(level: Level): number {
