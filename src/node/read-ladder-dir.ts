@@ -150,6 +150,12 @@ export function readRegular(full: string, path: string, headOnly = false, arena?
     return { path, problem: problems.unreadable(errorCode(error)) };
   }
   try {
+    // A head is cut after its front matter whatever the file's size, and the listing (or the link
+    // policy) has said it is a regular file: its fstat, a syscall and a Stats object for each of
+    // the thousands of heads a packet's check reads, would tell nothing. Should it have been
+    // swapped since, it still reads safely: a folder fails with EISDIR, a FIFO or a device opened
+    // without blocking reads short or is cut at the size limit.
+    if (headOnly) return readBounded(fd, undefined, path, true, arena);
     const stat = fstatSync(fd);
     if (stat.isDirectory()) return { path, problem: problems.unreadable('EISDIR') };
     if (!stat.isFile()) return { path, problem: problems.special(specialKind(stat)) };
@@ -165,11 +171,14 @@ export function readRegular(full: string, path: string, headOnly = false, arena?
 // Front matter is a few hundred bytes; a longer one is read on in doubling steps.
 const HEAD_CHUNK = 4 * 1024;
 
-/** With an arena, a whole file is read into it (text-arena.ts says why) unless it grows while read; its text then comes with the arena's flush(). */
-function readBounded(fd: number, size: number, path: string, headOnly: boolean, arena?: TextArena): SourceFile {
+/**
+ * With an arena, a whole file is read into it (text-arena.ts says why) unless it grows while read;
+ * its text then comes with the arena's flush(). `size` is the file's fstat size, unknown for a head.
+ */
+function readBounded(fd: number, size: number | undefined, path: string, headOnly: boolean, arena?: TextArena): SourceFile {
   const limit = MAX_FILE_BYTES + 1;
   let head = headOnly;
-  const first = Math.min(head ? HEAD_CHUNK : size + 1, limit);
+  const first = Math.min(head || size === undefined ? HEAD_CHUNK : size + 1, limit);
   // A head is read into one buffer shared by every head read (decoding copies out of it).
   const inArena = head ? undefined : arena?.take(first);
   let buffer = inArena ?? (head ? headBuffer : Buffer.allocUnsafe(first));
@@ -177,7 +186,7 @@ function readBounded(fd: number, size: number, path: string, headOnly: boolean, 
   for (;;) {
     if (length === buffer.length) {
       if (length >= limit) break;
-      const bigger = Buffer.allocUnsafe(Math.min(Math.max(length * 2, head ? 0 : size + 1), limit));
+      const bigger = Buffer.allocUnsafe(Math.min(Math.max(length * 2, head || size === undefined ? 0 : size + 1), limit));
       buffer.copy(bigger, 0, 0, length);
       buffer = bigger;
     }
@@ -189,7 +198,9 @@ function readBounded(fd: number, size: number, path: string, headOnly: boolean, 
       const end = headEnd(buffer, length, from);
       if (typeof end === 'number') {
         const file = decode(path, buffer.subarray(0, end));
-        return 'text' in file && end < size ? { ...file, head: true } : file;
+        // Without a size, the file goes on past `end` if it was read past it, or if a full buffer has a next byte.
+        const cut = size === undefined ? end < length || (length === buffer.length && readSync(fd, oneByte, 0, 1, null) > 0) : end < size;
+        return 'text' in file && cut ? { ...file, head: true } : file;
       }
       head = end; // false: no front matter opens the file, which is read whole
     }
@@ -201,6 +212,7 @@ function readBounded(fd: number, size: number, path: string, headOnly: boolean, 
 }
 
 const headBuffer = Buffer.allocUnsafe(HEAD_CHUNK);
+const oneByte = Buffer.allocUnsafe(1);
 
 const OPEN = /^(?:\xEF\xBB\xBF)?---[ \t]*\r?\n/;
 

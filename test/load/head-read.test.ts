@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from '@jest/globals';
@@ -70,5 +70,26 @@ describe('reading a file up to the end of its front matter', () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  test('a front matter that fills the first read exactly is the whole file, or a head when a body follows', () => {
+    const front = (bytes: number) => {
+      const open = '---\nid: E4\nsummary: ';
+      const close = '\n---\n';
+      return `${open}${'x'.repeat(bytes - open.length - close.length)}${close}`;
+    };
+    for (const bytes of [4096, 8192]) {
+      const path = join(dir, `exact-${bytes}.md`);
+      writeFileSync(path, front(bytes));
+      expect(readRegular(path, 'f.md', true)).toEqual({ path: 'f.md', text: front(bytes) });
+      writeFileSync(path, `${front(bytes)}\nBody.\n`);
+      expect(readRegular(path, 'f.md', true)).toEqual({ path: 'f.md', text: front(bytes), head: true });
+    }
+  });
+
+  test('a head is read from what the listing said is a file, without a stat: a folder in its place is unreadable, not a crash', () => {
+    const path = join(dir, 'now-a-folder.md');
+    mkdirSync(path);
+    expect(readRegular(path, 'f.md', true)).toEqual({ path: 'f.md', problem: expect.stringContaining('EISDIR') });
   });
 });
