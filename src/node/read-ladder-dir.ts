@@ -150,12 +150,12 @@ export function readRegular(full: string, path: string, headOnly = false, arena?
     return { path, problem: problems.unreadable(errorCode(error)) };
   }
   try {
-    // A head is cut after its front matter whatever the file's size, and the listing (or the link
-    // policy) has said it is a regular file: its fstat, a syscall and a Stats object for each of
-    // the thousands of heads a packet's check reads, would tell nothing. Should it have been
-    // swapped since, it still reads safely: a folder fails with EISDIR, a FIFO or a device opened
-    // without blocking reads short or is cut at the size limit.
-    if (headOnly) return readBounded(fd, undefined, path, true, arena);
+    // A head (cut after its front matter whatever the file's size) and a read into the listing's
+    // arena come from a listing (or the link policy) that said the file is regular: its fstat, a
+    // syscall and a Stats object for each of thousands of files, would tell nothing. Should it
+    // have been swapped since, it still reads safely, bounded: a folder fails with EISDIR, a FIFO
+    // or a device opened without blocking reads short or is cut at the size limit.
+    if (headOnly || arena) return readBounded(fd, undefined, path, headOnly, arena);
     const stat = fstatSync(fd);
     if (stat.isDirectory()) return { path, problem: problems.unreadable('EISDIR') };
     if (!stat.isFile()) return { path, problem: problems.special(specialKind(stat)) };
@@ -179,8 +179,9 @@ function readBounded(fd: number, size: number | undefined, path: string, headOnl
   const limit = MAX_FILE_BYTES + 1;
   let head = headOnly;
   const first = Math.min(head || size === undefined ? HEAD_CHUNK : size + 1, limit);
-  // A head is read into one buffer shared by every head read (decoding copies out of it).
-  const inArena = head ? undefined : arena?.take(first);
+  // A head is read into one buffer shared by every head read (decoding copies out of it); a file
+  // of unknown size into what is left of the arena.
+  const inArena = head ? undefined : size === undefined ? arena?.rest() : arena?.take(first);
   let buffer = inArena ?? (head ? headBuffer : Buffer.allocUnsafe(first));
   let length = 0;
   for (;;) {
@@ -205,10 +206,20 @@ function readBounded(fd: number, size: number | undefined, path: string, headOnl
       head = end; // false: no front matter opens the file, which is read whole
     }
   }
-  // Within the limit when stat looked: it grew since.
-  if (length > MAX_FILE_BYTES) return { path, problem: problems.tooLarge() };
+  // Over the limit: unknown to a read without fstat (its size is then asked, for the message), or
+  // within it when fstat looked, and grown since.
+  if (length > MAX_FILE_BYTES) return { path, problem: problems.tooLarge(size === undefined ? sizeOf(fd) : undefined) };
   if (arena && buffer === inArena) return arena.commit(path, length);
   return decode(path, buffer.subarray(0, length));
+}
+
+/** The open file's size, if fstat can say. */
+function sizeOf(fd: number): number | undefined {
+  try {
+    return fstatSync(fd).size;
+  } catch {
+    return undefined;
+  }
 }
 
 const headBuffer = Buffer.allocUnsafe(HEAD_CHUNK);

@@ -28,8 +28,14 @@ export class TextArena {
     return this.buffer.subarray(this.used, this.used + bytes);
   }
 
+  /** Room for a file whose size is not known: what is left, after a flush when that is under MIN_REST. */
+  rest(): Buffer {
+    if (this.buffer.length - this.used < MIN_REST) this.flush();
+    return this.buffer.subarray(this.used);
+  }
+
   /**
-   * The file at `path` from the first `length` bytes of the last take(). A batched file's text is
+   * The file at `path` from the first `length` bytes of the last take() or rest(). A batched file's text is
    * filled in by the next flush(), which the reader calls before anyone reads it.
    */
   commit(path: string, length: number) {
@@ -55,3 +61,5 @@ export class TextArena {
 // Over V8's largest regular object (128 KiB) and under Node's threshold for external strings
 // (about 1 MB, which would copy the batch once more, outside the heap).
 const ARENA_BYTES = 768 * 1024;
+// Most ladder files are a few KiB to a few tens of KiB; a larger one outgrows its room and is read into its own buffer.
+const MIN_REST = 96 * 1024;

@@ -40,6 +40,12 @@ beforeAll(() => {
   put('levels/ic/empty.md', '', '');
   put('levels/ic/nul.md', Buffer.from('---\nid: n\n---\nA\u0000B\n'), /NUL bytes/);
   put('levels/ic/latin1.md', Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xe9, 0x0a]), /not valid UTF-8/);
+  // Files read without a stat go into what is left of the arena: sizes about the least it leaves
+  // (96 KiB), and about the whole arena (768 KiB).
+  for (const bytes of [96 * 1024 - 1, 96 * 1024, 96 * 1024 + 1, 200_000, 700_000, 768 * 1024 - 1, 768 * 1024, 768 * 1024 + 1]) {
+    const text = `---\nid: s${bytes}\n---\n`.padEnd(bytes - 1, 'y') + '\n';
+    put(`levels/ic/size-${bytes}.md`, text, text);
+  }
   const big = `---\nid: big\n---\n${'x'.repeat(1_500_000)}\n`; // larger than the arena
   put('levels/ic/big.md', big, big);
   const short = 'a: 1\n'; // shorter than V8's sliced strings
