@@ -18,6 +18,7 @@ import { checkLadder } from '../../check.js';
 import { countBySeverity } from '../../core/diagnostic.js';
 import { readGitHistory } from '../../node/git-history.js';
 import { readLadderVersions } from '../../node/ladder-versions.js';
+import { ParallelWriter } from '../../node/parallel-writer.js';
 import { readLadderDir, readRegular } from '../../node/read-ladder-dir.js';
 import { formatText } from '../../report/text.js';
 import { VERSION } from '../../version.js';
@@ -130,7 +131,8 @@ export async function render(args: string[], io: CliIo): Promise<number> {
   const written: string[] = [];
   const hashes: Record<string, string> = {};
   const keys: Record<string, string> = {};
-  const folders = new Set<string>();
+  // Files are written on other threads while the next pages are made (parallel-writer.ts).
+  const writer = new ParallelWriter(WRITE_FLAGS);
   let unchanged = 0;
   let next = output.next();
   for (; !next.done; next = output.next()) {
@@ -149,15 +151,9 @@ export async function render(args: string[], io: CliIo): Promise<number> {
       unchanged++;
       continue;
     }
-    const folder = dirname(target);
-    if (!folders.has(folder)) {
-      // Most folders hold one index.html: create them without the cost of a recursive mkdir.
-      if (folders.has(dirname(folder)) && !existsSync(folder)) mkdirSync(folder);
-      else mkdirSync(folder, { recursive: true });
-      folders.add(folder);
-    }
-    writeOwn(target, contents);
+    await writer.write(target, contents);
   }
+  await writer.finish();
   const site = next.value;
   written.sort();
   removeStale(out, previous.files, new Set(written));
