@@ -7,6 +7,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype, { defaultHandlers, type Options as ToHastOptions } from 'remark-rehype';
 import { unified } from 'unified';
 import { MARKDOWN_LIMITS, type MarkdownLimits, withinMarkdownLimits } from '../core/markdown-limits.js';
+import { fastFragment } from './fast-html.js';
 import { parseSimpleMarkdown } from './fast-markdown.js';
 import { escapeHtml } from './html.js';
 
@@ -123,10 +124,15 @@ export class MarkdownRenderer {
     // Keyed by scope (one per piece of Markdown), checked against the text in case a caller reuses one.
     let parsed = this.cache.get(context.scope);
     if (!parsed || parsed.markdown !== markdown || parsed.file !== context.file) {
-      const hast = this.sanitized(markdown);
-      parsed = hast
-        ? { file: context.file, markdown, hast, headings: hasHeadings(hast), fragments: new Map() }
-        : { file: context.file, markdown, hast: undefined, headings: false, fragments: new Map([['', plainFragment(markdown)]]) };
+      // Plain prose (most of a ladder) is written straight from the fast parser's tree (fast-html.ts).
+      const within = withinMarkdownLimits(markdown, this.options.limits ?? MARKDOWN_LIMITS);
+      const direct = within ? this.direct(markdown) : undefined;
+      const hast = direct ? undefined : this.sanitized(markdown, within);
+      parsed = direct
+        ? { file: context.file, markdown, hast: undefined, headings: false, fragments: new Map([['', direct]]) }
+        : hast
+          ? { file: context.file, markdown, hast, headings: hasHeadings(hast), fragments: new Map() }
+          : { file: context.file, markdown, hast: undefined, headings: false, fragments: new Map([['', plainFragment(markdown)]]) };
       this.cache.set(context.scope, parsed);
     }
     // Without headings every mode gives the same HTML: adjust the tree once, in place.
@@ -143,9 +149,18 @@ export class MarkdownRenderer {
     return fragment as Fragment;
   }
 
-  /** The sanitized tree, or undefined for Markdown beyond the limits, which is shown as text. */
-  private sanitized(markdown: string): Root | undefined {
-    if (withinMarkdownLimits(markdown, this.options.limits ?? MARKDOWN_LIMITS)) {
+  /** The fragment of Markdown the fast parser takes, written without a second tree; undefined for anything else. */
+  private direct(markdown: string): Fragment | undefined {
+    if (this.options.fastPath === false) return undefined;
+    const tree = parseSimpleMarkdown(markdown);
+    const fragment = tree && fastFragment(tree);
+    if (fragment) this.stats.fast++;
+    return fragment;
+  }
+
+  /** The sanitized tree, or undefined for Markdown beyond the limits (`within` false), which is shown as text. */
+  private sanitized(markdown: string, within: boolean): Root | undefined {
+    if (within) {
       const fast = this.options.fastPath === false ? undefined : parseSimpleMarkdown(markdown);
       const mdast: MdastRoot = fast ?? (parser.runSync(parser.parse(markdown)) as MdastRoot);
       if (depthOf(mdast) <= (this.options.maxDepth ?? MAX_TREE_DEPTH)) {

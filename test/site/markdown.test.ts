@@ -1,4 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
+import type { Root } from 'mdast';
+import { fastFragment } from '../../src/render/fast-html.js';
 import { parseSimpleMarkdown } from '../../src/render/fast-markdown.js';
 import { type MarkdownContext, MarkdownRenderer } from '../../src/render/markdown.js';
 import { exampleFiles } from '../helpers/ladder-files.js';
@@ -7,13 +9,18 @@ import { ladderOf } from './helpers.js';
 const context: MarkdownContext = { file: 'levels/ic/E4.md', scope: 'md-E4-delivery', headings: 4 };
 const resolve = (href: string) => (href === '../em/M1.md' ? '/base/levels/M1/' : undefined);
 
-/** The HTML of one piece of Markdown, through the fast parser when it accepts it, and through remark-parse only. */
+/**
+ * The HTML of one piece of Markdown, through the fast parser when it accepts it (written directly,
+ * fast-html.ts), and through remark-parse only. The whole fragments must agree too: the text the
+ * search index takes and the parts the "what changes" pages compare.
+ */
 function both(markdown: string, ctx: MarkdownContext = context): { fast: string; remark: string; tookFast: boolean } {
   const fast = new MarkdownRenderer(resolve);
   const remark = new MarkdownRenderer(resolve, { fastPath: false });
-  const a = fast.render(markdown, ctx).html;
-  const b = remark.render(markdown, ctx).html;
-  return { fast: a, remark: b, tookFast: fast.stats.fast === 1 };
+  const a = fast.render(markdown, ctx);
+  const b = remark.render(markdown, ctx);
+  if (a.html === b.html) expect({ markdown, text: a.text, parts: a.parts }).toEqual({ markdown, text: b.text, parts: b.parts });
+  return { fast: a.html, remark: b.html, tookFast: fast.stats.fast === 1 };
 }
 
 /** mulberry32: a small seeded generator, so the fuzz corpus is the same on every run. */
@@ -103,6 +110,33 @@ function fuzzDoc(next: () => number): string {
   }
   return lines.join('\n');
 }
+
+describe('fragments written straight from the fast parser', () => {
+  test('escape text as rehype-stringify does, even text the parser would never pass on', () => {
+    const tree: Root = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: 'a < b & <script>' }] }] };
+    expect(fastFragment(tree)?.html).toBe('<p>a &#x3C; b &#x26; &#x3C;script></p>');
+    expect(fastFragment(tree)?.text).toBe('a < b & <script>');
+  });
+
+  test('leave to the tree anything the fast parser does not make', () => {
+    const link: Root = {
+      type: 'root',
+      children: [{ type: 'paragraph', children: [{ type: 'link', url: 'javascript:alert(1)', children: [{ type: 'text', value: 'x' }] }] }],
+    };
+    const heading: Root = { type: 'root', children: [{ type: 'heading', depth: 2, children: [{ type: 'text', value: 'x' }] }] };
+    const task: Root = {
+      type: 'root',
+      children: [
+        {
+          type: 'list',
+          ordered: false,
+          children: [{ type: 'listItem', checked: true, children: [{ type: 'paragraph', children: [{ type: 'text', value: 'x' }] }] }],
+        },
+      ],
+    };
+    for (const tree of [link, heading, task]) expect(fastFragment(tree)).toBeUndefined();
+  });
+});
 
 describe('the fast parser for plain Markdown', () => {
   test('renders exactly what remark-parse renders, for every piece of the example ladder', () => {
