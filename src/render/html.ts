@@ -35,8 +35,13 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
+// Any character escapeHtml changes: most text has none, and one search is cheaper than two replaces.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the controls escapeHtml removes
+const CHANGED = /[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
 /** Escapes text for use in element content and in double- or single-quoted attribute values. */
 export function escapeHtml(text: string): string {
+  if (!CHANGED.test(text)) return text;
   return text.replace(CONTROL, '').replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
