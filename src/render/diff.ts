@@ -1,6 +1,6 @@
 import { type AlignKind, alignBullets, contentStemsOnce, STOP_WORDS as STOP, stem } from '../core/align.js';
+import type { Fragment, Unit } from './fragment.js';
 import { escapeHtml } from './html.js';
-import type { Fragment, Unit } from './markdown.js';
 
 export { stem };
 

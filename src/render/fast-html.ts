@@ -1,5 +1,5 @@
-import type { List, ListItem, Paragraph, PhrasingContent, Root } from 'mdast';
-import type { Fragment, Unit } from './markdown.js';
+import type { ListItem, Paragraph, PhrasingContent, Root } from 'mdast';
+import { type Fragment, fragmentFrom, isLooseList, type Unit } from './fragment.js';
 
 /**
  * The fragment of a tree that parseSimpleMarkdown (fast-markdown.ts) read, written directly: the
@@ -20,7 +20,7 @@ export function fastFragment(tree: Root): Fragment | undefined {
       if (inner === undefined) return undefined;
       parts.push(unit('p', inner, phrasingText(node.children)));
     } else if (node.type === 'list' && !node.ordered) {
-      const loose = isLoose(node);
+      const loose = isLooseList(node);
       parts.push('<ul>');
       for (const item of node.children) {
         const paragraph = onlyParagraph(item);
@@ -34,21 +34,11 @@ export function fastFragment(tree: Root): Fragment | undefined {
       parts.push('\n', '</ul>');
     } else return undefined;
   }
-  const html = parts.map((p) => (typeof p === 'string' ? p : p.open + p.inner + p.close)).join('');
-  const text = parts
-    .filter((p): p is Unit => typeof p !== 'string')
-    .map((u) => u.text)
-    .join(' ');
-  return { html, text, parts };
+  return fragmentFrom(parts);
 }
 
 function unit(tag: string, inner: string, text: string): Unit {
   return { tag, open: `<${tag}>`, inner, close: `</${tag}>`, text: text.replace(/\s+/g, ' ').trim() };
-}
-
-/** As mdast-util-to-hast decides it for the whole list (see markdown.ts's listItem). */
-function isLoose(list: List): boolean {
-  return list.spread === true || list.children.some((item) => (item.spread === null || item.spread === undefined ? item.children.length > 1 : item.spread));
 }
 
 function onlyParagraph(item: ListItem): Paragraph | undefined {

@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
-import type { List, ListItem, Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
+import type { List, Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
@@ -9,6 +9,7 @@ import { unified } from 'unified';
 import { MARKDOWN_LIMITS, type MarkdownLimits, withinMarkdownLimits } from '../core/markdown-limits.js';
 import { fastFragment } from './fast-html.js';
 import { parseSimpleMarkdown } from './fast-markdown.js';
+import { type Fragment, fragmentFrom, isLooseList, type Unit } from './fragment.js';
 import { escapeHtml } from './html.js';
 
 /**
@@ -39,24 +40,6 @@ export interface MarkdownContext {
   headings: HeadingMode;
 }
 
-/** A paragraph, list item or other block: what the "what changes" pages compare. */
-export interface Unit {
-  tag: string;
-  open: string;
-  inner: string;
-  close: string;
-  /** Whitespace-collapsed text. */
-  text: string;
-}
-
-export interface Fragment {
-  html: string;
-  /** Plain text, for the search index. */
-  text: string;
-  /** The HTML again, cut into units and the markup between them. */
-  parts: Array<string | Unit>;
-}
-
 /** Decides where a relative link in ladder Markdown points on the site; undefined makes it plain text. */
 export type LinkResolver = (href: string, file: string) => string | undefined;
 
@@ -70,15 +53,11 @@ const listItem: ListItemHandler = (state, node, parent) => {
   if (parent?.type !== 'list') return defaultHandlers.listItem(state, node, parent);
   let loose = looseLists.get(parent);
   if (loose === undefined) {
-    loose = parent.spread === true || parent.children.some(itemLoose);
+    loose = isLooseList(parent);
     looseLists.set(parent, loose);
   }
   return defaultHandlers.listItem(state, node, { type: 'list', spread: loose, children: [] });
 };
-
-function itemLoose(item: ListItem): boolean {
-  return item.spread === null || item.spread === undefined ? item.children.length > 1 : item.spread;
-}
 
 const parser = unified().use(remarkParse).use(remarkGfm).freeze();
 // clobberPrefix '' here: rehype-sanitize adds its own "user-content-" prefix, and the post-processing
@@ -126,8 +105,10 @@ export class MarkdownRenderer {
     if (!parsed || parsed.markdown !== markdown || parsed.file !== context.file) {
       // Plain prose (most of a ladder) is written straight from the fast parser's tree (fast-html.ts).
       const within = withinMarkdownLimits(markdown, this.options.limits ?? MARKDOWN_LIMITS);
-      const direct = within ? this.direct(markdown) : undefined;
-      const hast = direct ? undefined : this.sanitized(markdown, within);
+      const fast = within && this.options.fastPath !== false ? parseSimpleMarkdown(markdown) : undefined;
+      const direct = fast && fastFragment(fast);
+      if (direct) this.stats.fast++;
+      const hast = direct ? undefined : this.sanitized(markdown, within, fast);
       parsed = direct
         ? { file: context.file, markdown, hast: undefined, headings: false, fragments: new Map([['', direct]]) }
         : hast
@@ -149,19 +130,12 @@ export class MarkdownRenderer {
     return fragment as Fragment;
   }
 
-  /** The fragment of Markdown the fast parser takes, written without a second tree; undefined for anything else. */
-  private direct(markdown: string): Fragment | undefined {
-    if (this.options.fastPath === false) return undefined;
-    const tree = parseSimpleMarkdown(markdown);
-    const fragment = tree && fastFragment(tree);
-    if (fragment) this.stats.fast++;
-    return fragment;
-  }
-
-  /** The sanitized tree, or undefined for Markdown beyond the limits (`within` false), which is shown as text. */
-  private sanitized(markdown: string, within: boolean): Root | undefined {
+  /**
+   * The sanitized tree, or undefined for Markdown beyond the limits (`within` false), which is
+   * shown as text. `fast`: the fast parser's tree, when it took the piece.
+   */
+  private sanitized(markdown: string, within: boolean, fast: MdastRoot | undefined): Root | undefined {
     if (within) {
-      const fast = this.options.fastPath === false ? undefined : parseSimpleMarkdown(markdown);
       const mdast: MdastRoot = fast ?? (parser.runSync(parser.parse(markdown)) as MdastRoot);
       if (depthOf(mdast) <= (this.options.maxDepth ?? MAX_TREE_DEPTH)) {
         if (fast) this.stats.fast++;
@@ -356,12 +330,7 @@ function fragmentOf(tree: Root): Fragment {
       parts.push(stringify(node));
     }
   }
-  const html = parts.map((p) => (typeof p === 'string' ? p : p.open + p.inner + p.close)).join('');
-  const text = parts
-    .filter((p): p is Unit => typeof p !== 'string')
-    .map((u) => u.text)
-    .join(' ');
-  return { html, text, parts };
+  return fragmentFrom(parts);
 }
 
 function tags(el: Element): { open: string; close: string } {

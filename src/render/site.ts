@@ -4,8 +4,9 @@ import type { Band, Competency, Family, Ladder, Level, Pay, Track } from '../cor
 import { describe, LadderIndex } from '../core/model.js';
 import { type StepAt, stepAt } from '../core/proficiency.js';
 import { formatPay, formatPayShort } from './format.js';
+import type { Fragment } from './fragment.js';
 import { escapeHtml, type Html, html, trusted } from './html.js';
-import { type Fragment, type HeadingMode, MarkdownRenderer } from './markdown.js';
+import { type HeadingMode, MarkdownRenderer } from './markdown.js';
 import { type Steps, siteTracks, stepsOf } from './steps.js';
 import { type BaseUrl, pagePath, slug } from './urls.js';
 

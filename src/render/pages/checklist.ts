@@ -1,8 +1,8 @@
 import type { Level } from '../../core/model.js';
 import { plural } from '../format.js';
+import type { Unit } from '../fragment.js';
 import { html } from '../html.js';
 import type { Page } from '../layout.js';
-import type { Unit } from '../markdown.js';
 import type { Site } from '../site.js';
 import { pagePath } from '../urls.js';
 
